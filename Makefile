@@ -1,0 +1,33 @@
+# `make run` and `make test` are all a newcomer needs: each sets up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	mkdir -p out
+	$(BIN)/diplograph build seeds --out out/diplograph.json
+	$(BIN)/diplograph who-met --graph out/diplograph.json
+	$(BIN)/diplograph export --graph out/diplograph.json --graphml out/diplograph.graphml --gexf out/diplograph.gexf
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/scaling.py
+	$(BIN)/python benchmarks/queries.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .ruff_cache

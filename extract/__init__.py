@@ -1,0 +1,1 @@
+"""Extract people, meetings, dates, places and topics from news articles."""

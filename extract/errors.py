@@ -1,0 +1,24 @@
+"""The error family of diplograph: one base class, so callers can catch everything we raise."""
+
+from __future__ import annotations
+
+__all__ = ["DiplographError", "InputError", "ModelNotFoundError"]
+
+
+class DiplographError(Exception):
+    """Base class of every error diplograph raises on purpose; its message is one clear line."""
+
+
+class InputError(DiplographError):
+    """An input could not be read: the message names the file (and line) and the reason."""
+
+    def __init__(self, path: str, reason: str, *, line: int | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.line = line
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {reason}")
+
+
+class ModelNotFoundError(DiplographError):
+    """No English spaCy model is installed."""

@@ -1,0 +1,135 @@
+"""The records extraction returns: what one article states, with its evidence.
+
+These are the seam between `extract` and `kg`: `extract` knows nothing of graphs, `kg` turns
+records into nodes and edges. All records are frozen and reject unknown fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Article",
+    "ArticleExtraction",
+    "DateRecord",
+    "EntityRecord",
+    "Evidence",
+    "MeetingRecord",
+    "ParticipantRecord",
+    "PersonRecord",
+    "TopicRecord",
+    "AgreementRecord",
+]
+
+Status = Literal["held", "planned", "cancelled"]
+Mode = Literal["in_person", "phone_call", "video"]
+Precision = Literal["day", "month", "year"]
+Role = Literal["host", "guest", "delegation_head", "participant"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Evidence(_Record):
+    """Where a fact was read: the sentence and its character offsets in the original article."""
+
+    article: str
+    sentence: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Article(_Record):
+    """One article as read from disk, before any NLP.
+
+    `text` is the article as it was read (offsets in evidence point into it); `id` is stable
+    across runs: a readable stem plus a hash of the content.
+    """
+
+    id: str
+    path: str
+    text: str
+    content_hash: str
+    published: dt.date | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+class PersonRecord(_Record):
+    """A person named in one article, with every way the article refers to them."""
+
+    key: str  # unique within the article, e.g. "p0"
+    name: str  # the fullest form the article uses
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()  # canonical country names
+    organisations: tuple[str, ...] = ()
+    relations: tuple[tuple[str, str], ...] = ()  # (relation, other person's key): ("child_of", "p1")
+    evidence: tuple[Evidence, ...] = ()
+
+
+class EntityRecord(_Record):
+    """An organisation, country or place named in the story (never in page furniture)."""
+
+    kind: Literal["organisation", "country", "location"]
+    name: str
+    evidence: tuple[Evidence, ...] = ()
+
+
+class ParticipantRecord(_Record):
+    person: str  # a PersonRecord.key of the same article
+    role: Role = "participant"
+
+
+class DateRecord(_Record):
+    """When a meeting happened, as precise as the text allows.
+
+    `value` is ISO: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or `--MM-DD` for a day whose year the
+    article does not give (no date line); `basis` says how it was found.
+    """
+
+    value: str
+    precision: Precision
+    basis: Literal["explicit", "relative", "article", "partial"]
+    text: str = ""  # the phrase it was read from ("the day before", "on March 10")
+
+
+class TopicRecord(_Record):
+    area: str  # a cooperation area of the taxonomy, lowercase: "food security"
+    evidence: Evidence
+
+
+class AgreementRecord(_Record):
+    kind: str  # memorandum, contract, communique, roadmap, agreement, ...
+    text: str
+    sectors: tuple[str, ...] = ()
+    evidence: Evidence
+
+
+class MeetingRecord(_Record):
+    """A meeting one article states: who, when, where, how and about what."""
+
+    participants: tuple[ParticipantRecord, ...]
+    date: DateRecord | None = None
+    status: Status = "held"
+    historical: bool = False
+    location: str | None = None
+    venue: str | None = None
+    mode: Mode = "in_person"
+    topics: tuple[TopicRecord, ...] = ()
+    agreements: tuple[AgreementRecord, ...] = ()
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    evidence: tuple[Evidence, ...] = ()
+
+
+class ArticleExtraction(_Record):
+    """Everything extracted from one article."""
+
+    article: Article
+    people: tuple[PersonRecord, ...] = ()
+    entities: tuple[EntityRecord, ...] = ()
+    meetings: tuple[MeetingRecord, ...] = ()

@@ -1,0 +1,1 @@
+"""Named questions to ask the diplograph knowledge graph."""

@@ -1,0 +1,121 @@
+"""Shared fixtures: a small hand-built graph (independent of extraction) and the seed graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import kg
+from kg.schema import (
+    Agreement,
+    ArticleNode,
+    CooperationArea,
+    Country,
+    Edge,
+    Location,
+    Meeting,
+    Person,
+    Source,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = Path(__file__).resolve().parent / "gold"
+
+
+def _src(article: str, text: str) -> Source:
+    return Source(article=article, evidence=text, start=0, end=len(text))
+
+
+def build_small_graph() -> nx.MultiDiGraph:
+    """Three leaders, three meetings, two articles: small enough to check by hand.
+
+    - Anna Berg (Norland) met Carl Dunn (Sudia) on 2024-05-02 in Oslo (trade, energy)
+      and again in 2024-09 (month precision) in Sudia's capital (energy).
+    - Carl Dunn met Eva Ferreira-Łukasz (Portia) on 2023-01-15 by phone (health).
+    """
+    G = kg.new_graph()
+    a1 = ArticleNode(
+        id="article:one", label="One", path="one.txt", published="2024-05-02",
+        title="One", content_hash="h1",
+    )
+    a2 = ArticleNode(
+        id="article:two", label="Two", path="two.txt", published="2024-09-30",
+        title=None, content_hash="h2",
+    )
+    people = [
+        Person(id="person:anna-berg", label="Anna Berg", name="Anna Berg",
+               aliases=("Berg", "A. Berg"), titles=("President",), countries=("Norland",)),
+        Person(id="person:carl-dunn", label="Carl Dunn", name="Carl Dunn",
+               aliases=("Dunn",), titles=("Prime Minister",), countries=("Sudia",)),
+        Person(id="person:eva-ferreira-lukasz", label="Eva Ferreira-Łukasz",
+               name="Eva Ferreira-Łukasz", aliases=("Ferreira-Lukasz",),
+               titles=("Minister of Health",), countries=("Portia",)),
+    ]
+    meetings = [
+        Meeting(id="meeting:2024-05-02-anna-berg-carl-dunn", label="Anna Berg – Carl Dunn",
+                date="2024-05-02", date_precision="day", status="held", location="Oslo",
+                venue="Royal Palace", confidence=0.9,
+                sources=(_src("article:one", "Anna Berg met Carl Dunn in Oslo."),)),
+        Meeting(id="meeting:2024-09-anna-berg-carl-dunn", label="Anna Berg – Carl Dunn",
+                date="2024-09", date_precision="month", status="held", location="Sudport",
+                confidence=0.7, conflicts=("date: 2024-09 (article:two) vs 2024-10 (other)",),
+                sources=(_src("article:two", "In September Berg visited Sudport."),)),
+        Meeting(id="meeting:2023-01-15-carl-dunn-eva-ferreira-lukasz",
+                label="Carl Dunn – Eva Ferreira-Łukasz", date="2023-01-15",
+                date_precision="day", status="held", mode="phone_call", confidence=0.8,
+                sources=(_src("article:two", "Dunn phoned Ferreira-Łukasz."),)),
+    ]
+    places = [
+        Location(id="location:oslo", label="Oslo", name="Oslo", country="Norland"),
+        Location(id="location:sudport", label="Sudport", name="Sudport", country="Sudia"),
+    ]
+    countries = [
+        Country(id="country:norland", label="Norland", name="Norland"),
+        Country(id="country:sudia", label="Sudia", name="Sudia"),
+        Country(id="country:portia", label="Portia", name="Portia"),
+    ]
+    areas = [
+        CooperationArea(id=f"cooperation_area:{kg.slugify(n)}", label=n, name=n)
+        for n in ("trade", "energy", "healthcare")
+    ]
+    agreement = Agreement(id="agreement:energy-memorandum", label="energy memorandum",
+                          kind="memorandum", text="memorandum on energy", sectors=("energy",))
+    for node in [a1, a2, *people, *meetings, *places, *countries, *areas, agreement]:
+        kg.add_node(G, node)
+
+    m1, m2, m3 = (m.id for m in meetings)
+    edges = [
+        Edge(source="person:anna-berg", target=m1, relation="participated_in", role="host"),
+        Edge(source="person:carl-dunn", target=m1, relation="participated_in", role="guest"),
+        Edge(source="person:anna-berg", target=m2, relation="participated_in", role="guest"),
+        Edge(source="person:carl-dunn", target=m2, relation="participated_in", role="host"),
+        Edge(source="person:carl-dunn", target=m3, relation="participated_in"),
+        Edge(source="person:eva-ferreira-lukasz", target=m3, relation="participated_in"),
+        Edge(source=m1, target="location:oslo", relation="held_in"),
+        Edge(source=m2, target="location:sudport", relation="held_in"),
+        Edge(source=m1, target="cooperation_area:trade", relation="discussed"),
+        Edge(source=m1, target="cooperation_area:energy", relation="discussed"),
+        Edge(source=m2, target="cooperation_area:energy", relation="discussed"),
+        Edge(source=m3, target="cooperation_area:healthcare", relation="discussed"),
+        Edge(source=m1, target="article:one", relation="reported_by"),
+        Edge(source=m2, target="article:two", relation="reported_by"),
+        Edge(source=m3, target="article:two", relation="reported_by"),
+        Edge(source="person:anna-berg", target="country:norland", relation="affiliated_with"),
+        Edge(source="person:carl-dunn", target="country:sudia", relation="affiliated_with"),
+        Edge(source="person:eva-ferreira-lukasz", target="country:portia",
+             relation="affiliated_with"),
+        Edge(source="agreement:energy-memorandum", target=m2, relation="signed_at"),
+        Edge(source="article:one", target="person:anna-berg", relation="mentions"),
+    ]
+    for edge in edges:
+        kg.add_edge(G, edge)
+    return G
+
+
+@pytest.fixture
+def small_graph() -> nx.MultiDiGraph:
+    """A fresh copy of the hand-built graph for each test (tests may mutate it)."""
+    return build_small_graph()
