@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "AgreementRecord",
     "Article",
     "ArticleExtraction",
     "DateRecord",
@@ -21,7 +22,6 @@ __all__ = [
     "ParticipantRecord",
     "PersonRecord",
     "TopicRecord",
-    "AgreementRecord",
 ]
 
 Status = Literal["held", "planned", "cancelled"]
@@ -68,7 +68,8 @@ class PersonRecord(_Record):
     titles: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()  # canonical country names
     organisations: tuple[str, ...] = ()
-    relations: tuple[tuple[str, str], ...] = ()  # (relation, other person's key): ("child_of", "p1")
+    # (relation, other person key in this article), e.g. ("child_of", "p1")
+    relations: tuple[tuple[str, str], ...] = ()
     evidence: tuple[Evidence, ...] = ()
 
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from .schema import SCHEMA_VERSION, Edge, validate_node
 
-__all__ = ["new_graph", "add_node", "add_edge", "edge_id", "node_model", "nodes_of_type"]
+__all__ = ["add_edge", "add_node", "edge_id", "new_graph", "node_model", "nodes_of_type"]
 
 
 def new_graph() -> nx.MultiDiGraph:
