@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 __all__ = ["DiplographError", "InputError", "ModelNotFoundError"]
 
 
@@ -18,6 +21,10 @@ class InputError(DiplographError):
         self.line = line
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {reason}")
+
+    def __reduce__(self) -> tuple[Callable[..., InputError], tuple[str, str]]:
+        # Pickle by constructor arguments, so the error crosses process and cluster boundaries.
+        return (functools.partial(type(self), line=self.line), (self.path, self.reason))
 
 
 class ModelNotFoundError(DiplographError):

@@ -1,0 +1,510 @@
+"""Reading articles from text, HTML and JSON-lines files, folders and standard input."""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import types
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract import sources
+from extract.errors import InputError
+from extract.records import Article
+from extract.sources import Problem, read_article, read_articles
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+STORY = "Belarus and Libya agreed to expand trade in Minsk on Tuesday.\n"
+CAFE = "The ministers met at the café in Minsk and discussed trade in crème and naïve hopes.\n"
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Ministers meet in Minsk</title>
+<meta property="article:published_time" content="2025-10-21">
+<link rel="canonical" href="https://news.example.org/2025/ministers-meet">
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World news menu</a></li></ul></nav>
+<article>
+<h1>Ministers meet in Minsk</h1>
+<p>The foreign ministers of Belarus and Libya met in Minsk on Tuesday to discuss trade, energy
+and food security, and agreed to prepare a roadmap of cooperation for the coming year.</p>
+</article>
+<section class="comments" id="comments"><h3>Comments</h3>
+<div class="comment"><p>Commenter Ivan Petrov wrote: a great day for everyone.</p></div>
+</section>
+<footer><p>Copyright 2025 Example News. All rights reserved.</p></footer>
+</body></html>
+"""
+
+
+def read(*paths: str | Path) -> tuple[list[Article], list[Problem]]:
+    """Read `paths`, returning the articles and every problem reported."""
+    problems: list[Problem] = []
+    articles = list(read_articles(paths, on_problem=problems.append))
+    return articles, problems
+
+
+def sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write a file under tmp_path (text as UTF-8) and return its path."""
+
+    def write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        return path
+
+    return write
+
+
+# --- the seeds ---------------------------------------------------------------------------------
+
+
+def test_seeds_give_five_articles_with_their_dates():
+    articles, problems = read(SEEDS)
+    assert problems == []
+    assert [a.published for a in articles] == [
+        dt.date(2025, 10, 20),
+        dt.date(2025, 2, 17),
+        dt.date(2025, 3, 10),
+        None,
+        None,
+    ]
+    files = sorted(SEEDS.glob("*.txt"))
+    assert [a.path for a in articles] == [str(path) for path in files]
+    assert [a.text for a in articles] == [path.read_text(encoding="utf-8") for path in files]
+
+
+def test_seed_ids_are_readable_and_stable_across_reads():
+    first, _ = read(SEEDS)
+    second, _ = read(SEEDS)
+    assert [a.id for a in first] == [a.id for a in second]
+    assert [a.id for a in first] == [
+        f"{path.stem.replace('_', '-')}-{sha1(path.read_text(encoding='utf-8'))[:8]}"
+        for path in sorted(SEEDS.glob("*.txt"))
+    ]
+    assert [a.content_hash for a in first] == [sha1(a.text) for a in first]
+
+
+def test_seed_headlines_become_titles():
+    articles, _ = read(SEEDS)
+    assert [a.title for a in articles] == [
+        None,
+        None,
+        None,
+        "Lukashenko Meets Libyan Deputy Commander Haftar to Bolster Bilateral Ties and Support "
+        "Unification Efforts",
+        "Łukašenka pledges “all possible support” to Libyan general",
+    ]
+
+
+# --- text files: date lines and titles ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "date 2025-10-21",
+        " date 2025-10-21 news.by https://example.org/a.webp 480w, https://example.org/b.webp 768w",
+        "Date: 2025-10-21",
+        "date:2025-10-21",
+        "DATE 2025-10-21",
+        "date 2025-10-21T08:30:00Z",
+        "date 2025-10-21T08:30:00+03:00",
+        "date 2025-10-21T08:30",
+        "Published: 2025-10-21",
+        "published 2025-10-21 08:30 Minsk",
+        "\n  \n date 2025-10-21",
+    ],
+)
+def test_date_line_variants(write, head):
+    text = f"{head}\n{STORY}"
+    path = write("story.txt", text)
+    articles, problems = read(path)
+    assert problems == []
+    assert [(a.published, a.text, a.title) for a in articles] == [
+        (dt.date(2025, 10, 21), text, None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        STORY,
+        "Date palms grow well in Libya's oases.\n",
+        "The date 2025-10-21 was set for the talks.\n",
+        "Talks in Minsk\ndate 2025-10-21\n",
+        "dated 2025-10-21: talks in Minsk\n",
+    ],
+)
+def test_no_date_line_means_undated_without_warning(write, text):
+    articles, problems = read(write("story.txt", text))
+    assert problems == []
+    assert [(a.published, a.text) for a in articles] == [(None, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "shown"),
+    [
+        ("date 2025-13-45 news.by\nText.", 1, "'date 2025-13-45'"),
+        ("date 2025-10- news.by\nText.", 1, "'date 2025-10-'"),
+        ("Date: 21 October 2025\nText.", 1, "'Date: 21'"),
+        ("date 2025-10-21T25:00 news\nText.", 1, "'date 2025-10-21T25:00'"),
+        ("Published:\nText.", 1, "'Published:'"),
+        ("\n\ndate 2025-02-30\nText.", 3, "'date 2025-02-30'"),
+    ],
+)
+def test_malformed_date_line_warns_and_reads_undated(write, text, line, shown):
+    path = write("story.txt", text)
+    articles, problems = read(path)
+    assert [(a.published, a.text) for a in articles] == [(None, text)]
+    assert [(p.severity, str(p)) for p in problems] == [
+        ("warning", f"{path}:{line}: malformed date line {shown}, treated as undated")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Leaders meet in Minsk\n\nThe leaders met.\n", "Leaders meet in Minsk"),
+        ("Leaders meet in Minsk?\r\n\r\nThe leaders met.\r\n", "Leaders meet in Minsk?"),
+        ("Leaders meet in Minsk\nThe leaders met.\n", None),
+        ("The leaders met in Minsk.\n\nThey talked.\n", None),
+        ("Leaders meet in Minsk\n", None),
+        (f"{'Long ' * 40}headline\n\nThe leaders met.\n", None),
+    ],
+)
+def test_a_short_first_line_before_a_blank_line_is_the_title(write, text, title):
+    articles, _ = read(write("story.txt", text))
+    assert [a.title for a in articles] == [title]
+
+
+# --- decoding and bad files --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty file"),
+        (b" \n\t\r\n  ", "empty file"),
+        (b"\xef\xbb\xbf\n", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file"),
+        (b"Belarus\x00and Libya", "binary file"),
+    ],
+)
+def test_empty_and_binary_files_are_skipped(write, content, reason):
+    path = write("story.txt", content)
+    articles, problems = read(path)
+    assert articles == []
+    assert [(p.severity, str(p)) for p in problems] == [("skipped", f"{path}: {reason}")]
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding"),
+    [
+        (CAFE.encode("cp1252"), "cp1252"),
+        (CAFE.encode("latin-1"), "cp1252"),
+        (CAFE.encode("utf-16"), "utf-16"),
+        (CAFE.encode("utf-32"), "utf-32"),
+    ],
+)
+def test_non_utf8_text_is_decoded_with_a_warning_naming_the_encoding(write, content, encoding):
+    path = write("story.txt", content)
+    articles, problems = read(path)
+    assert [a.text for a in articles] == [CAFE]
+    assert [(p.severity, str(p)) for p in problems] == [
+        ("warning", f"{path}: not UTF-8, decoded as {encoding}")
+    ]
+
+
+def test_utf8_byte_order_mark_is_dropped_silently(write):
+    articles, problems = read(write("story.txt", b"\xef\xbb\xbf" + CAFE.encode("utf-8")))
+    assert problems == []
+    assert [a.text for a in articles] == [CAFE]
+
+
+@pytest.fixture
+def denied(monkeypatch):
+    """Make opening or listing the paths added to the returned set fail as permission denied."""
+    paths: set[Path] = set()
+    real_scandir = os.scandir
+
+    def deny(path):
+        if Path(path) in paths:
+            raise PermissionError(13, "Permission denied", str(path))
+
+    def open_(path, *args, **kwargs):
+        deny(path)
+        return builtins.open(path, *args, **kwargs)
+
+    def scandir(path):
+        deny(path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(sources, "open", open_, raising=False)
+    monkeypatch.setattr(os, "scandir", scandir)
+    return paths
+
+
+def test_unreadable_file_and_folder_are_skipped_with_the_os_reason(write, tmp_path, denied):
+    secret = write("news/secret.txt", STORY)
+    locked = write("news/locked/inner.txt", STORY).parent
+    good = write("news/public.txt", STORY)
+    denied.update({secret, locked})
+    articles, problems = read(tmp_path / "news")
+    assert [a.path for a in articles] == [str(good)]
+    assert [(p.severity, str(p)) for p in problems] == [
+        ("skipped", f"{locked}: Permission denied"),
+        ("skipped", f"{secret}: Permission denied"),
+    ]
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads anything")
+def test_chmod_000_file_is_skipped(write):
+    path = write("secret.txt", STORY)
+    path.chmod(0)
+    try:
+        articles, problems = read(path)
+    finally:
+        path.chmod(0o644)
+    assert articles == []
+    assert [str(p) for p in problems] == [f"{path}: Permission denied"]
+
+
+def test_missing_path_is_reported_as_missing(tmp_path):
+    path = tmp_path / "nowhere" / "story.txt"
+    articles, problems = read(path)
+    assert articles == []
+    assert [(p.severity, str(p)) for p in problems] == [
+        ("missing", f"{path}: no such file or folder")
+    ]
+
+
+def test_files_over_the_cap_are_refused(write, monkeypatch):
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 100)
+    fits = write("fits.txt", "x" * 100)
+    too_big = write("big.txt", "x" * 101)
+    articles, problems = read(fits, too_big)
+    assert [a.path for a in articles] == [str(fits)]
+    assert [(p.severity, str(p)) for p in problems] == [
+        ("skipped", f"{too_big}: file too large (over 100 bytes)")
+    ]
+
+
+# --- folders -----------------------------------------------------------------------------------
+
+
+def test_folder_reads_every_good_file_and_reports_each_bad_one_once(write, tmp_path):
+    write("in/a.txt", STORY)
+    write("in/b.txt", "")
+    write("in/c.bin", b"\x00\x01")
+    write("in/notes.md", STORY)
+    write("in/.hidden.txt", STORY)
+    write("in/.git/config.txt", STORY)
+    write("in/f.jsonl", '{"text": "One."}\n{"text": ""}\n')
+    write("in/g.html", "<html><head><title>Nothing here</title></head><body></body></html>")
+    write("in/sub/d.TXT", STORY)
+    write("in/sub/e.htm", PAGE)
+    write("in/sub/z.text", b"\x00binary")
+    folder = tmp_path / "in"
+    articles, problems = read(folder)
+    assert [a.path for a in articles] == [
+        f"{folder}/a.txt",
+        f"{folder}/f.jsonl:1",
+        f"{folder}/sub/d.TXT",
+        f"{folder}/sub/e.htm",
+    ]
+    assert [(p.severity, str(p)) for p in problems] == [
+        ("skipped", f"{folder}/b.txt: empty file"),
+        ("skipped", f"{folder}/f.jsonl:2: no 'text', or it is empty"),
+        ("skipped", f"{folder}/g.html: no article text found in HTML"),
+        ("skipped", f"{folder}/sub/z.text: binary file"),
+    ]
+
+
+def test_a_file_named_explicitly_is_read_whatever_its_suffix(write):
+    path = write("story.md", STORY)
+    articles, problems = read(path)
+    assert problems == []
+    assert [(a.path, a.text) for a in articles] == [(str(path), STORY)]
+
+
+def test_paths_are_read_in_the_order_given(write):
+    first, second = write("b.txt", "Second story."), write("a.txt", "First story.")
+    articles, _ = read(first, second)
+    assert [a.text for a in articles] == ["Second story.", "First story."]
+
+
+# --- JSON lines --------------------------------------------------------------------------------
+
+
+def test_jsonl_reads_good_lines_and_reports_bad_ones_by_line(write):
+    lines = [
+        {
+            "id": "Talks 1",
+            "text": "First story.",
+            "date": "2025-10-21",
+            "title": "First",
+            "url": "https://example.org/1",
+        },
+        "",
+        '{"text": "broken',
+        "[1, 2]",
+        {"title": "no text"},
+        {"text": "Second story.", "date": "2025-13-01"},
+        {"text": "Third story.", "date": "2025-10-22T08:30:00Z", "id": 7},
+        {"text": "Fourth story.", "title": 3.5},
+    ]
+    path = write(
+        "news.jsonl",
+        "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines),
+    )
+    articles, problems = read(path)
+    assert [(a.id, a.path, a.published, a.title, a.url) for a in articles] == [
+        (
+            f"talks-1-{sha1('First story.')[:8]}",
+            f"{path}:1",
+            dt.date(2025, 10, 21),
+            "First",
+            "https://example.org/1",
+        ),
+        (f"news-l6-{sha1('Second story.')[:8]}", f"{path}:6", None, None, None),
+        (f"7-{sha1('Third story.')[:8]}", f"{path}:7", dt.date(2025, 10, 22), None, None),
+        (f"news-l8-{sha1('Fourth story.')[:8]}", f"{path}:8", None, None, None),
+    ]
+    assert [(p.severity, str(p)) for p in problems] == [
+        ("skipped", f"{path}:3: invalid JSON: Unterminated string starting at (column 10)"),
+        ("skipped", f"{path}:4: not a JSON object"),
+        ("skipped", f"{path}:5: no 'text', or it is empty"),
+        ("warning", f"{path}:6: malformed date '2025-13-01', treated as undated"),
+    ]
+
+
+def test_jsonl_article_text_is_the_text_field(write):
+    articles, _ = read(write("news.jsonl", json.dumps({"text": CAFE}) + "\r\n"))
+    assert [(a.text, a.content_hash) for a in articles] == [(CAFE, sha1(CAFE))]
+
+
+# --- HTML --------------------------------------------------------------------------------------
+
+
+def test_html_gives_main_text_title_date_and_url(write):
+    path = write("page.html", PAGE)
+    articles, problems = read(path)
+    assert problems == []
+    [article] = articles
+    assert "agreed to prepare a roadmap of cooperation" in article.text
+    for furniture in ("World news menu", "Ivan Petrov", "Comments", "Copyright"):
+        assert furniture not in article.text
+    assert (article.title, article.published, article.url, article.path) == (
+        "Ministers meet in Minsk",
+        dt.date(2025, 10, 21),
+        "https://news.example.org/2025/ministers-meet",
+        str(path),
+    )
+    assert article.id == f"page-{sha1(article.text)[:8]}"
+
+
+# --- standard input ----------------------------------------------------------------------------
+
+
+def test_dash_reads_one_article_from_standard_input(monkeypatch):
+    text = "date 2025-10-21 news.by\nTalks in Minsk.\n"
+    monkeypatch.setattr("sys.stdin", types.SimpleNamespace(buffer=io.BytesIO(text.encode())))
+    articles, problems = read("-")
+    assert problems == []
+    assert [(a.id, a.path, a.text, a.published) for a in articles] == [
+        (f"stdin-{sha1(text)[:8]}", "-", text, dt.date(2025, 10, 21))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("stdin", "reason"),
+    [
+        (types.SimpleNamespace(buffer=io.BytesIO(b"")), "empty file"),
+        (None, "standard input is not available"),
+    ],
+)
+def test_unusable_standard_input_is_skipped(monkeypatch, stdin, reason):
+    monkeypatch.setattr("sys.stdin", stdin)
+    assert read("-") == ([], [Problem(path="-", reason=reason, severity="skipped")])
+
+
+# --- the API -----------------------------------------------------------------------------------
+
+
+def test_read_articles_takes_one_path_or_many(write):
+    path = write("story.txt", STORY)
+    assert list(read_articles(path)) == list(read_articles([str(path)]))
+
+
+def test_read_articles_checks_paths_before_reading():
+    with pytest.raises(TypeError):
+        read_articles([SEEDS, 42])
+
+
+@pytest.mark.parametrize(
+    ("problem", "shown"),
+    [
+        (Problem(path="a.txt", reason="empty file", severity="skipped"), "a.txt: empty file"),
+        (
+            Problem(path="a.jsonl", line=4, reason="not a JSON object", severity="skipped"),
+            "a.jsonl:4: not a JSON object",
+        ),
+    ],
+)
+def test_problem_prints_as_one_line(problem, shown):
+    assert str(problem) == shown
+
+
+def test_read_article_returns_the_one_article(write):
+    path = write("story.txt", "Date: 2025-13-01\nText.")  # a warning does not stop it
+    article = read_article(path)
+    assert (article.path, article.published) == (str(path), None)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", "", "empty file"),
+        ("two.jsonl", '{"text": "One."}\n{"text": "Two."}\n', "expected one article, found 2"),
+    ],
+)
+def test_read_article_raises_input_error(write, name, content, reason):
+    path = write(name, content)
+    with pytest.raises(InputError) as caught:
+        read_article(path)
+    assert str(caught.value) == f"{path}: {reason}"
+
+
+def test_read_article_raises_for_a_missing_file(tmp_path):
+    with pytest.raises(InputError) as caught:
+        read_article(tmp_path / "nope.txt")
+    assert str(caught.value) == f"{tmp_path / 'nope.txt'}: no such file or folder"
+
+
+# --- never crashes -----------------------------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None)
+@given(content=st.binary(max_size=300), suffix=st.sampled_from([".txt", ".jsonl", ".html"]))
+def test_any_bytes_give_an_article_or_a_problem(tmp_path_factory, content, suffix):
+    path = tmp_path_factory.getbasetemp() / f"arbitrary{suffix}"
+    path.write_bytes(content)
+    articles, problems = read(path)
+    assert articles or problems
+    assert all(
+        a.content_hash == hashlib.sha1(a.text.encode("utf-8", "surrogatepass")).hexdigest()
+        for a in articles
+    )
