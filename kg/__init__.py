@@ -1,16 +1,42 @@
-"""diplograph's knowledge graph: schema, building, resolution, persistence and exports."""
+"""diplograph's knowledge graph: schema, building, resolution, persistence and exports.
 
+>>> import kg
+>>> G = kg.new_graph()
+>>> G.graph["schema_version"] == kg.SCHEMA_VERSION
+True
+"""
+
+from .build import add, build, graph_from_extractions
 from .graph import add_edge, add_node, edge_id, new_graph, node_model, nodes_of_type
+from .io import (
+    GraphFileError,
+    graph_lock,
+    load,
+    people_projection,
+    save,
+    write_gexf,
+    write_graphml,
+)
 from .schema import SCHEMA_VERSION, node_id, slugify
 
 __all__ = [
     "SCHEMA_VERSION",
+    "GraphFileError",
+    "add",
     "add_edge",
     "add_node",
+    "build",
     "edge_id",
+    "graph_from_extractions",
+    "graph_lock",
+    "load",
     "new_graph",
     "node_id",
     "node_model",
     "nodes_of_type",
+    "people_projection",
+    "save",
     "slugify",
+    "write_gexf",
+    "write_graphml",
 ]

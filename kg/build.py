@@ -1,0 +1,214 @@
+"""Build the knowledge graph: read articles, extract and resolve records, write the graph."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import networkx as nx
+
+from extract.countries import iso2
+from extract.pipeline import extract_articles
+from extract.records import Article, ArticleExtraction
+from extract.sources import Problem, read_articles
+
+from .graph import add_edge, add_node, new_graph
+from .resolve import MeetingEntity, PersonEntity, Resolution, resolve, source_of
+from .schema import (
+    Agreement,
+    ArticleNode,
+    CooperationArea,
+    Country,
+    Edge,
+    Location,
+    Meeting,
+    Organisation,
+    Person,
+    Source,
+    node_id,
+)
+
+__all__ = ["add", "build", "graph_from_extractions"]
+
+EXTRACTIONS = "extractions"  # graph attribute: the records the graph was built from
+
+
+def _article_node(article: Article) -> ArticleNode:
+    return ArticleNode(
+        id=node_id("article", article.id), label=article.title or Path(article.path).name,
+        path=article.path, published=article.published.isoformat() if article.published else None,
+        title=article.title, url=article.url, content_hash=article.content_hash,
+    )
+
+
+def _person_node(entity: PersonEntity) -> Person:
+    return Person(
+        id=entity.id, label=entity.name, name=entity.name, aliases=tuple(entity.aliases),
+        titles=tuple(entity.titles), countries=tuple(entity.countries),
+        organisations=tuple(entity.organisations),
+        alias_sources={k: tuple(v) for k, v in entity.alias_sources.items()},
+        merged_by=tuple(entity.merged_by), sources=tuple(entity.sources),
+    )
+
+
+def _meeting_node(entity: MeetingEntity, people: dict[str, PersonEntity]) -> Meeting:
+    names = " – ".join(people[p].name for p in entity.participants)
+    date = entity.date
+    dated = date is not None and not date.value.startswith("--")
+    return Meeting(
+        id=entity.id, label=f"{names} ({date.value if dated else 'undated'})",
+        date=date.value if dated else None,
+        date_precision=date.precision if dated else None,
+        date_basis=date.basis if date is not None else None,
+        status=entity.status, historical=entity.historical, location=entity.location,
+        venue=entity.venue, mode=entity.mode, confidence=entity.confidence,
+        conflicts=tuple(entity.conflicts), sources=tuple(entity.sources),
+    )
+
+
+class _Writer:
+    """Adds nodes once and edges with merged provenance."""
+
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.G = G
+
+    def place(self, name: str, sources: tuple[Source, ...] = ()) -> str:
+        """A country node if the name is a country, else a location node."""
+        from extract.countries import city_country, country_name
+
+        country = country_name(name)
+        if country:
+            return self.country(country, sources)
+        nid = node_id("location", name)
+        if nid not in self.G:
+            add_node(self.G, Location(id=nid, label=name, name=name, country=city_country(name),
+                                      sources=sources))
+        return nid
+
+    def country(self, name: str, sources: tuple[Source, ...] = ()) -> str:
+        nid = node_id("country", name)
+        if nid not in self.G:
+            add_node(self.G, Country(id=nid, label=name, name=name, iso=iso2(name),
+                                     sources=sources))
+        return nid
+
+    def organisation(self, name: str, sources: tuple[Source, ...] = ()) -> str:
+        nid = node_id("organisation", name)
+        if nid not in self.G:
+            add_node(self.G, Organisation(id=nid, label=name, name=name, sources=sources))
+        return nid
+
+    def area(self, name: str) -> str:
+        nid = node_id("cooperation_area", name)
+        if nid not in self.G:
+            add_node(self.G, CooperationArea(id=nid, label=name, name=name))
+        return nid
+
+    def edge(self, source: str, target: str, relation: str, *, role: str | None = None,
+             sources: Iterable[Source] = ()) -> None:
+        old = self.G.get_edge_data(source, target, key=relation)
+        merged = list(dict.fromkeys(
+            [Source(**s) for s in (old or {}).get("sources", [])] + list(sources)))
+        add_edge(self.G, Edge(source=source, target=target, relation=relation,  # type: ignore[arg-type]
+                              role=role, sources=tuple(merged)))
+
+
+def _write(G: nx.MultiDiGraph, extractions: list[ArticleExtraction], res: Resolution) -> None:
+    w = _Writer(G)
+    for x in extractions:
+        aid = add_node(G, _article_node(x.article))
+        for entity in x.entities:
+            sources = tuple(source_of(e) for e in entity.evidence)
+            if entity.kind == "country":
+                target = w.country(entity.name, sources)
+            elif entity.kind == "organisation":
+                target = w.organisation(entity.name, sources)
+            else:
+                target = w.place(entity.name, sources)
+            w.edge(aid, target, "mentions", sources=sources)
+        for record in x.people:
+            w.edge(aid, res.person_of[(x.article.id, record.key)], "mentions",
+                   sources=[source_of(e) for e in record.evidence])
+    for person in res.people.values():
+        add_node(G, _person_node(person))
+    for person in res.people.values():
+        for country in person.countries:
+            w.edge(person.id, w.country(country), "affiliated_with")
+        for org in person.organisations:
+            w.edge(person.id, w.organisation(org), "affiliated_with")
+        for relation, other in person.relations:
+            w.edge(person.id, other, relation)
+    for meeting in res.meetings:
+        mid = add_node(G, _meeting_node(meeting, res.people))
+        for pid, role in meeting.participants.items():
+            w.edge(pid, mid, "participated_in", role=role, sources=meeting.sources)
+        for article in meeting.articles:
+            w.edge(mid, node_id("article", article), "reported_by",
+                   sources=[s for s in meeting.sources if s.article == article])
+        if meeting.location:
+            w.edge(mid, w.place(meeting.location), "held_in", sources=meeting.sources)
+        for area, sources in meeting.topics.items():
+            w.edge(mid, w.area(area), "discussed", sources=sources)
+        for kind, text, sectors, source in meeting.agreements:
+            aid = f"agreement:{mid.split(':', 1)[1]}-{kind}"
+            add_node(G, Agreement(id=aid, label=text, kind=kind, text=text, sectors=sectors,
+                                  sources=(source,)))
+            w.edge(aid, mid, "signed_at", sources=[source])
+
+
+def _without_text(x: ArticleExtraction) -> ArticleExtraction:
+    return x.model_copy(update={"article": x.article.model_copy(update={"text": ""})})
+
+
+def graph_from_extractions(extractions: Iterable[ArticleExtraction]) -> nx.MultiDiGraph:
+    """Resolve extraction records and return the knowledge graph they describe.
+
+    The records are kept in ``G.graph["extractions"]`` (as plain JSON, without article texts)
+    so that `add` can merge new articles and give the same graph as building all at once.
+    """
+    extractions = [_without_text(x) for x in extractions]
+    extractions.sort(key=lambda x: x.article.id)
+    G = new_graph()
+    _write(G, extractions, resolve(extractions))
+    G.graph[EXTRACTIONS] = [x.model_dump(mode="json") for x in extractions]
+    return G
+
+
+def _fresh(articles: Iterable[Article], known: set[str]) -> Iterable[Article]:
+    """Skip articles whose content is already in the graph (or seen earlier in this run)."""
+    for article in articles:
+        if article.content_hash not in known:
+            known.add(article.content_hash)
+            yield article
+
+
+def build(paths: Iterable[str | Path], *, on_problem: Callable[[Problem], None] | None = None,
+          ) -> nx.MultiDiGraph:
+    """Read, extract and build in one call: the library's front door.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Files (.txt, .html, .jsonl) and folders of them; "-" reads standard input.
+    on_problem : callable, optional
+        Called with each input that was skipped or read with a warning.
+
+    Examples
+    --------
+    >>> import kg
+    >>> G = kg.build(["seeds"])  # doctest: +SKIP
+    """
+    return add(new_graph(), paths, on_problem=on_problem)
+
+
+def add(G: nx.MultiDiGraph, paths: Iterable[str | Path], *,
+        on_problem: Callable[[Problem], None] | None = None) -> nx.MultiDiGraph:
+    """Return a new graph with the articles at ``paths`` merged into ``G``.
+
+    Articles already in ``G`` (same content) are skipped, so adding twice changes nothing, and
+    the result is the same as building from all the articles at once.
+    """
+    known = [ArticleExtraction.model_validate(x) for x in G.graph.get(EXTRACTIONS, [])]
+    hashes = {x.article.content_hash for x in known}
+    articles = _fresh(read_articles([str(p) for p in paths], on_problem=on_problem), hashes)
+    return graph_from_extractions([*known, *extract_articles(articles)])
