@@ -195,19 +195,24 @@ def _title_chains(doc: Doc, title_spans: list[Span]) -> list[_TitleChain]:
             start -= 1
         if start > 0 and doc[start - 1].lower_ == "the":
             start -= 1
+        joined = False  # "Deputy" right before "Foreign Minister": one title
         while span is not None:
             end = _complement(doc, span.end)
             text = doc[span.start:end].text
-            titles.append(text)
+            if joined:
+                titles[-1] = f"{titles[-1]} {text}"
+            else:
+                titles.append(text)
             ranks.add(span.id_)
             complement = doc[span.end:end].text
             countries += countries_in(complement)
             if end > span.end:
                 orgs.append(re.sub(r"^of (the )?", "", complement))
             i = end
+            joined = end == span.end and i in by_start
             nxt = i + (1 if i < len(doc) and doc[i].lower_ in ("and", "&") else 0)
             nxt += 1 if nxt < len(doc) and doc[nxt].lower_ == "the" and nxt > i else 0
-            span = by_start.get(nxt) if nxt > i else None
+            span = by_start.get(nxt) if nxt > i or joined else None
             if span is not None:
                 i = nxt
         comma = 1 if i < len(doc) and doc[i].text == "," else 0

@@ -62,9 +62,9 @@ def agreement_mentions(doc: Doc, *, in_story: Callable[[int], bool]) -> list[Men
             continue
         # "memorandums of understanding across sectors": the document's own noun phrase.
         end = span.end
-        while end < sent.end and doc[end].dep_ in ("prep", "pobj") and doc[end].lower_ in (
-                "of", "on", "understanding", "cooperation", "intent"):
-            end += 1
+        while end + 1 < sent.end and doc[end].lower_ == "of" and doc[end + 1].lower_ in (
+                "understanding", "intent", "cooperation"):
+            end += 2
         text = doc[span.start:end].text
         kind = span.root.lower_.rstrip("s").replace("memoranda", "memorandum")
         sectors = tuple(dict.fromkeys(topics_by_sent.get(sent.start, [])))

@@ -1,0 +1,157 @@
+"""Extraction on small invented articles: people, meetings, dates, places, topics, noise."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+
+from extract import Article, ArticleExtraction, extract_article, load_pipeline
+from extract.clean import clean_page
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline()
+
+
+def make_article(text: str, published: dt.date | None = dt.date(2024, 3, 5)) -> Article:
+    digest = hashlib.sha1(text.encode()).hexdigest()
+    return Article(id=f"t-{digest[:8]}", path="t.txt", text=text, content_hash=digest,
+                   published=published)
+
+
+@pytest.fixture
+def run(nlp):
+    def _run(text: str, published: dt.date | None = dt.date(2024, 3, 5)) -> ArticleExtraction:
+        return extract_article(make_article(text, published), nlp=nlp)
+    return _run
+
+
+def names(x: ArticleExtraction) -> set[str]:
+    return {p.name for p in x.people}
+
+
+def pairs(x: ArticleExtraction) -> list[tuple[frozenset[str], str | None]]:
+    by_key = {p.key: p.name for p in x.people}
+    return [(frozenset(by_key[q.person] for q in m.participants),
+             m.date.value if m.date else None) for m in x.meetings]
+
+
+def test_explicit_meeting_with_date_and_place(run):
+    x = run("President Anna Kowalski of Poland held talks with Prime Minister Jonas Berg of "
+            "Norway in Warsaw on March 3, 2024. They discussed energy and trade.")
+    assert pairs(x) == [(frozenset({"Anna Kowalski", "Jonas Berg"}), "2024-03-03")]
+    meeting = x.meetings[0]
+    assert meeting.location == "Warsaw"
+    assert meeting.status == "held"
+    assert {t.area for t in meeting.topics} == {"energy", "trade"}
+    people = {p.name: p for p in x.people}
+    assert "Poland" in people["Anna Kowalski"].countries
+    assert "President" in people["Anna Kowalski"].titles
+
+
+def test_title_before_name_makes_a_person(run):
+    x = run("Field Marshal Oskar Brandt received Deputy Foreign Minister Lea Moreau in Bern "
+            "yesterday.")
+    assert names(x) == {"Oskar Brandt", "Lea Moreau"}
+    assert pairs(x) == [(frozenset({"Oskar Brandt", "Lea Moreau"}), "2024-03-04")]
+    roles = {q.role for q in x.meetings[0].participants}
+    assert roles == {"host", "guest"}
+
+
+def test_delegation_head_takes_part(run):
+    x = run("Chancellor Petra Lindqvist received a delegation led by Foreign Minister Ivo Saar "
+            "at the Rosenborg Palace today.")
+    assert pairs(x) == [(frozenset({"Petra Lindqvist", "Ivo Saar"}), "2024-03-05")]
+    assert x.meetings[0].venue == "Rosenborg Palace"
+
+
+def test_quoted_speech_states_no_meeting(run):
+    x = run('"I met many friends in Paris," said Jonas Berg, the Norwegian Prime Minister, '
+            "speaking about Anna Kowalski.")
+    assert x.meetings == ()
+
+
+def test_planned_meeting(run):
+    x = run("Prime Minister Jonas Berg will meet President Anna Kowalski in Oslo in April.")
+    assert len(x.meetings) == 1
+    assert x.meetings[0].status == "planned"
+    assert x.meetings[0].date is not None and x.meetings[0].date.value == "2024-04"
+
+
+def test_historical_meeting(run):
+    x = run("President Anna Kowalski recalled that she had visited Chile in 1999 to meet with "
+            "President Ramon Ortiz.")
+    assert pairs(x) == [(frozenset({"Anna Kowalski", "Ramon Ortiz"}), "1999")]
+    assert x.meetings[0].historical
+
+
+def test_surname_links_to_the_full_name(run):
+    x = run("Minister Karel Novak arrived in Vienna on Monday. Novak met with Chancellor Eva "
+            "Gruber on Tuesday.")
+    assert names(x) == {"Karel Novak", "Eva Gruber"}
+    assert pairs(x) == [(frozenset({"Karel Novak", "Eva Gruber"}), "2024-03-05")]
+
+
+def test_phone_call_mode(run):
+    x = run("President Anna Kowalski held a phone call with President Ramon Ortiz on Friday.")
+    assert len(x.meetings) == 1
+    assert x.meetings[0].mode == "phone_call"
+
+
+def test_undated_article_keeps_explicit_dates_only(run):
+    x = run("Prime Minister Jonas Berg met President Anna Kowalski in Oslo.", published=None)
+    assert pairs(x) == [(frozenset({"Jonas Berg", "Anna Kowalski"}), None)]
+
+
+def test_dateline_without_year_gives_a_partial_date(run):
+    x = run("Headline about the visit\n\nMay 4, Agency. Prime Minister Jonas Berg met President "
+            "Anna Kowalski in Oslo.", published=None)
+    assert pairs(x) == [(frozenset({"Jonas Berg", "Anna Kowalski"}), "--05-04")]
+
+
+def test_page_furniture_yields_nobody(run):
+    text = (
+        "date 2024-03-05 site.example https://img.example.com/a.jpg 480w\n\n"
+        "Prime Minister Jonas Berg met President Anna Kowalski in Oslo.\n\n"
+        "- PoliticsMinister Tove Lund resigns over budgetThe material is for subscribers\n"
+        "Likes Author\n\n3 Comments\n\nAvatar of Bruno Marsh\n\nBruno Marsh\n\n"
+        "Berg met Kowalski? A waste of time, says Bruno Marsh.\n"
+    )
+    x = run(text)
+    assert names(x) == {"Jonas Berg", "Anna Kowalski"}
+    assert len(x.meetings) == 1
+
+
+def test_evidence_points_into_the_original_text(run):
+    text = ("date 2024-03-05 https://cdn.example.com/x.webp 768w\n"
+            "Prime Minister Jonas Berg met President Anna Kowalski in Oslo.\n")
+    x = run(text)
+    evidence = x.meetings[0].evidence[0]
+    assert text[evidence.start:evidence.end] == evidence.sentence
+    assert evidence.sentence.startswith("Prime Minister Jonas Berg met")
+
+
+def test_agreement_signed(run):
+    x = run("President Anna Kowalski and Prime Minister Jonas Berg met in Oslo today and signed "
+            "a memorandum of understanding on energy cooperation.")
+    assert len(x.meetings) == 1
+    agreement = x.meetings[0].agreements[0]
+    assert agreement.kind == "memorandum"
+    assert "energy" in agreement.sectors
+
+
+def test_clean_page_maps_offsets_back():
+    text = "date 2024-01-02 https://a.example/x.png 480w\nThe ministers met.\n5 Comments\nMe"
+    clean = clean_page(text)
+    assert clean.text == "The ministers met."
+    start = clean.to_original(0)
+    end = clean.to_original(len(clean.text), end=True)
+    assert text[start:end] == "The ministers met."
+
+
+@pytest.mark.parametrize("text", ["", " ", "\x00\x01", "😀" * 50, "Mr.", "met met met"])
+def test_never_crashes_on_odd_text(run, text):
+    assert isinstance(run(text), ArticleExtraction)
