@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .countries import country_name
+from .countries import city_country, country_name
 from .dates import is_historical, resolve_date
-from .people import Cast
+from .people import HEAD_RANK, Cast
 from .records import DateRecord
 
 __all__ = ["Draft", "find_meetings", "merge_drafts"]
@@ -212,6 +212,10 @@ def _status(trigger: Token, sent: Span) -> str:
     return "held"
 
 
+def _visited(ent: Span, trigger: Token) -> bool:
+    return ent.root.dep_ == "dobj" and ent.root.head.i == trigger.i
+
+
 def _place(trigger: Token, sent: Span) -> tuple[str | None, str | None]:
     """(location, venue) stated in the sentence."""
     venue = None
@@ -220,9 +224,9 @@ def _place(trigger: Token, sent: Span) -> tuple[str | None, str | None]:
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         if ent.label_ == "FAC" and venue is None:
             venue = name
-        elif ent.label_ in ("GPE", "LOC") and ent.start > 0 and ent.doc[ent.start - 1].lower_ in (
-                "in", "to", "at"):
-            places.append(name)
+        elif ent.label_ in ("GPE", "LOC") and (_visited(ent, trigger) or (
+                ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("in", "to", "at"))):
+            places.append(name)  # "talks in X", "a visit to X", "visited X"
     # A city says more than its country: "visited Libya ... talks in Benghazi" is Benghazi.
     cities = [p for p in places if not country_name(p)]
     return (cities or places or [None])[0], venue
@@ -260,11 +264,25 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
         historical = bool(date and reference and not date.value.startswith("--")
                           and is_historical(date.value, reference)) or perfect
         location, venue = _place(trigger, sent)
+        if kind == "visit" and len(roles) == 1 and location:
+            host = _head_of(country_name(location) or city_country(location), cast, roles)
+            if host is not None:  # "X visited Belarus": received by its head of state
+                roles[host] = "host"
         confidence = 0.9 if len(roles) >= 2 and trigger.pos_ == "VERB" else (
             0.8 if len(roles) >= 2 else 0.6)
+        if "host" in roles.values() and kind == "visit" and len(roles) == 2 and not any(
+                c.dep_ in OBJECTS for c in trigger.children if cast.person_at(c) is not None):
+            confidence = 0.5  # the host is implied by the country visited
         drafts.append(Draft(roles, sent, kind, mode, date, status, historical, location, venue,
                             confidence if stated or date else confidence - 0.1, [sent]))
     return drafts
+
+
+def _head_of(country: str | None, cast: Cast, roles: dict[int, str]) -> int | None:
+    """The one head of state or government of ``country`` the article names, if any."""
+    heads = [k for k, p in enumerate(cast.people)
+             if country in p.countries and HEAD_RANK in p.ranks and k not in roles]
+    return heads[0] if country and len(heads) == 1 else None
 
 
 def _dates_agree(a: DateRecord | None, b: DateRecord | None) -> bool:
