@@ -93,14 +93,16 @@ def _summary(G: Any, before: int, problems: _Problems) -> None:
         f"{problems.count('warning')} warning(s); graph: {articles} articles, {people} people, "
         f"{meetings} meetings",
         highlight=False,
+        soft_wrap=True,
     )
 
 
-def _finish(problems: _Problems, strict: bool) -> None:
+def _refuse_to_save(problems: _Problems, strict: bool) -> None:
+    """A missing input, or a skipped one under --strict, leaves the graph file as it was."""
     if problems.count("missing"):
         raise typer.Exit(EXIT_MISSING)
-    if strict and problems.count("skipped", "missing"):
-        raise _fail("--strict: some inputs were skipped")
+    if strict and problems.count("skipped"):
+        raise _fail("--strict: some inputs were skipped; the graph was not written")
 
 
 def _print(rows: Sequence[BaseModel] | BaseModel, fmt: Format,
@@ -130,10 +132,11 @@ def build(
     problems = _Problems()
     with _errors():
         G = kg.build(paths or ["seeds"], on_problem=problems)
-        save(G, out_path)
     _summary(G, 0, problems)
-    err.print(f"wrote {out_path}", highlight=False)
-    _finish(problems, strict)
+    _refuse_to_save(problems, strict)
+    with _errors():
+        save(G, out_path)
+    err.print(f"wrote {out_path}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -148,9 +151,9 @@ def add(
         G = load(graph) if graph.exists() else kg.new_graph()
         before = sum(1 for _, d in G.nodes(data=True) if d.get("type") == "article")
         G = kg.add(G, paths, on_problem=problems)
+        _summary(G, before, problems)
+        _refuse_to_save(problems, strict)
         save(G, graph)
-    _summary(G, before, problems)
-    _finish(problems, strict)
 
 
 def _encounter_table(rows: Sequence[queries.Encounter]) -> Callable[[], Table]:
@@ -292,14 +295,16 @@ def export(
     """Export the graph for Gephi and other tools."""
     if graphml is None and gexf is None:
         raise _fail("nothing to export: give --graphml and/or --gexf")
+    if projection not in (None, "people"):
+        raise _fail(f"unknown projection {projection!r}; expected 'people'")
     G = _load(graph)
     with _errors():
         if graphml is not None:
             write_graphml(G, graphml, projection=projection)
-            err.print(f"wrote {graphml}", highlight=False)
+            err.print(f"wrote {graphml}", highlight=False, soft_wrap=True)
         if gexf is not None:
             write_gexf(G, gexf)
-            err.print(f"wrote {gexf}", highlight=False)
+            err.print(f"wrote {gexf}", highlight=False, soft_wrap=True)
 
 
 @app.command("eval")
@@ -313,8 +318,9 @@ def eval_cmd(
     from kg.evaluate import evaluate, format_report, load_gold
 
     with _errors():
-        report = evaluate(kg.build(paths or ["seeds"]), load_gold(gold))
+        gold_set = load_gold(gold)  # a wrong folder fails before any parsing
+        report = evaluate(kg.build(paths or ["seeds"]), gold_set)
     if fmt is Format.json:
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
     else:
-        out.print(format_report(report), highlight=False)
+        out.print(format_report(report), highlight=False, soft_wrap=True)

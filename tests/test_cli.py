@@ -1,0 +1,425 @@
+"""The `diplograph` command through typer's CliRunner: exit codes, one-line errors, JSON shapes.
+
+The CLI's rich consoles look up ``sys.stdout``/``sys.stderr`` when they print, so CliRunner
+captures both, apart: data on ``result.stdout``, summaries and errors on ``result.stderr``.
+Every command runs with ``COLUMNS=80``, the width rich falls back to when output is a pipe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import Result
+from typer.testing import CliRunner
+
+from diplograph.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = Path(__file__).resolve().parent / "gold"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+MEETING_KEYS = {
+    "id", "date", "date_precision", "status", "mode", "historical", "location", "venue",
+    "participants", "topics", "sources", "conflicts",
+}
+PARTICIPANT_KEYS = {"id", "name", "aliases", "role"}
+SOURCE_KEYS = {"article", "evidence", "start", "end"}
+PERSON_KEYS = {"id", "name", "aliases", "titles", "countries", "organisations"}
+SUMMARY = re.compile(
+    r"(\d+) article\(s\) read, (\d+) skipped, (\d+) warning\(s\); "
+    r"graph: (\d+) articles, (\d+) people, (\d+) meetings"
+)
+
+runner = CliRunner(env={"COLUMNS": "80"})
+
+
+def run(*args: str | Path) -> Result:
+    """Invoke the CLI; an exception other than the CLI's own exit is a test failure."""
+    result = runner.invoke(app, [str(a) for a in args])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError(f"uncaught {result.exception!r}") from result.exception
+    assert "Traceback" not in result.output
+    return result
+
+
+def run_json(*args: str | Path) -> Any:
+    result = run(*args, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def error_line(result: Result, code: int = 1) -> str:
+    """The one line a failing command prints on stderr (nothing on stdout)."""
+    assert result.exit_code == code, result.output
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+def flat(text: str) -> str:
+    """`text` with every run of whitespace as one space (rich wraps lines at the width)."""
+    return " ".join(text.split())
+
+
+def by_id(meetings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Meetings sorted by id, each with its sources sorted: order-free comparison."""
+    return [
+        {**m, "sources": sorted(m["sources"], key=lambda s: (s["article"], s["start"]))}
+        for m in sorted(meetings, key=lambda m: m["id"])
+    ]
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cli")
+
+
+@pytest.fixture(scope="module")
+def built(workdir: Path) -> tuple[Path, Result]:
+    """`diplograph build seeds`, once for the module: the graph file and the run."""
+    graph = workdir / "g.json"
+    return graph, run("build", SEEDS, "--out", graph)
+
+
+@pytest.fixture(scope="module")
+def graph(built: tuple[Path, Result]) -> Path:
+    path, result = built
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture(scope="module")
+def meetings(graph: Path) -> list[dict[str, Any]]:
+    return run_json("meetings", "--graph", graph)
+
+
+@pytest.fixture(scope="module")
+def people(graph: Path) -> list[dict[str, Any]]:
+    return run_json("people", "--graph", graph)
+
+
+# build
+
+
+def test_build_writes_graph_and_sums_up(built, meetings, people):
+    path, result = built
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert json.loads(path.read_text(encoding="utf-8"))
+    summary, wrote = flat(result.stderr).split(" wrote ")
+    assert wrote == str(path)
+    match = SUMMARY.fullmatch(summary)
+    assert match, summary
+    assert summary.startswith("5 article(s) read, 0 skipped, 0 warning(s); graph: 5 articles, ")
+    assert (int(match[5]), int(match[6])) == (len(people), len(meetings))
+
+
+def test_summary_is_one_line(graph, tmp_path):
+    copy = tmp_path / "g.json"
+    shutil.copyfile(graph, copy)
+    result = run("add", SEEDS, "--graph", copy)
+    assert result.exit_code == 0
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+
+
+def test_build_missing_folder(tmp_path):
+    missing = tmp_path / "missing_dir"
+    result = run("build", missing, "--out", tmp_path / "x.json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[0] == f"missing: {missing}: no such file or folder"
+
+
+def test_build_missing_folder_keeps_existing_graph(graph, tmp_path):
+    out = tmp_path / "g.json"
+    shutil.copyfile(graph, out)
+    result = run("build", tmp_path / "missing_dir", "--out", out)
+    assert result.exit_code == 2
+    assert out.read_bytes() == graph.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def mixed_folder(workdir: Path) -> Path:
+    """One good article (the shortest seed) and one empty file."""
+    folder = workdir / "mixed"
+    folder.mkdir()
+    shutil.copy(min(SEED_FILES, key=lambda p: p.stat().st_size), folder)
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(("strict", "code"), [(False, 0), (True, 1)])
+def test_build_skips_an_empty_file(mixed_folder, tmp_path, strict, code):
+    out = tmp_path / "m.json"
+    result = run("build", mixed_folder, "--out", out, *(["--strict"] if strict else []))
+    assert result.exit_code == code, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"skipped: {mixed_folder / 'empty.txt'}: empty file"
+    summary = flat("\n".join(lines[1:])).split(" wrote ")[0]
+    assert summary.startswith("1 article(s) read, 1 skipped, 0 warning(s); graph: 1 articles, ")
+    refused = "error: --strict: some inputs were skipped; the graph was not written"
+    assert lines[-1] == (refused if strict else f"wrote {out}")
+    assert out.exists() != strict
+
+
+# meetings and people as JSON
+
+
+def test_meetings_json_shape(meetings):
+    assert meetings
+    for m in meetings:
+        assert set(m) == MEETING_KEYS
+        assert m["participants"] and m["sources"]
+        for p in m["participants"]:
+            assert set(p) == PARTICIPANT_KEYS
+        for s in m["sources"]:
+            assert set(s) == SOURCE_KEYS
+
+
+def test_meeting_evidence_is_the_article_text_at_its_offsets(meetings):
+    # An article id is the slug of the file's stem and the first 8 hex digits of the SHA-1 of
+    # its text: 003_cd3b7688e12d323e.txt -> 003-cd3b7688e12d323e-5278ed14.
+    texts = {}
+    for path in SEED_FILES:
+        text = path.read_text(encoding="utf-8")
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        texts[f"{path.stem.replace('_', '-')}-{digest}"] = text
+    sources = [s for m in meetings for s in m["sources"]]
+    assert {s["article"] for s in sources} == set(texts)
+    for s in sources:
+        assert s["evidence"] == texts[s["article"]][s["start"]:s["end"]], s
+
+
+def test_meetings_json_filters(graph, meetings):
+    held = run_json("meetings", "--graph", graph, "--status", "held")
+    assert held == [m for m in meetings if m["status"] == "held"]
+    with_him = run_json("meetings", "--graph", graph, "--participant", "Lukashenko")
+    assert with_him
+    assert all("Alexander Lukashenko" in {p["name"] for p in m["participants"]}
+               for m in with_him)
+
+
+def test_people_json(people):
+    assert people
+    for p in people:
+        assert set(p) == PERSON_KEYS
+    names = [p["name"] for p in people]
+    assert "Alexander Lukashenko" in names
+    haftars = [set(name.split()) for name in names if "Haftar" in name.split()]
+    father = [n for n in haftars if "Khalifa" in n and "Saddam" not in n]
+    son = [n for n in haftars if {"Saddam", "Khalifa"} <= n]
+    assert len(father) == 1
+    assert len(son) == 1
+
+
+# who-met, timeline, cooperation, conflicts
+
+
+def test_who_met_a_person(graph):
+    rows = run_json("who-met", "Lukashenko", "--graph", graph)
+    assert rows
+    for row in rows:
+        assert row["person"]["name"] == "Alexander Lukashenko"
+        assert row["counterpart"]["id"] != row["person"]["id"]
+        assert row["counterpart"]["name"] != row["person"]["name"]
+
+
+def test_who_met_without_a_name_prints_a_table(graph):
+    result = run("who-met", "--graph", graph)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    header = result.stdout.splitlines()[1]
+    assert [c.strip() for c in header.strip("┃").split("┃")] == [
+        "date", "person", "met", "where", "meeting"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["timeline", "Lukashenko"],
+        ["timeline", "Belarus"],
+        ["cooperation", "Belarus", "Libya"],
+        ["meetings"],
+        ["people"],
+        ["conflicts"],
+    ],
+    ids=" ".join,
+)
+def test_tables_exit_0(graph, args):
+    result = run(*args, "--graph", graph)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("┏")
+    assert result.stderr == ""
+
+
+def test_timeline_json(graph):
+    rows = run_json("timeline", "Lukashenko", "--graph", graph)
+    assert rows
+    dates = [r["date"] for r in rows]
+    dated = [d for d in dates if d]
+    assert dates == [*sorted(dated), *[None] * (len(dates) - len(dated))]
+
+
+def test_cooperation_json(graph):
+    areas = run_json("cooperation", "Belarus", "Libya", "--graph", graph)
+    assert areas
+    for a in areas:
+        assert a["area"]
+        assert a["count"] >= 1
+        assert a["count"] == len(a["meetings"])
+    assert areas == sorted(areas, key=lambda a: (-a["count"], a["area"]))
+
+
+def test_conflicts_json(graph, meetings):
+    rows = run_json("conflicts", "--graph", graph)
+    assert rows == [m for m in meetings if m["conflicts"]]
+
+
+# export
+
+
+def test_export_graphml_and_gexf(graph, tmp_path):
+    graphml, gexf = tmp_path / "out.graphml", tmp_path / "out.gexf"
+    result = run("export", "--graph", graph, "--graphml", graphml, "--gexf", gexf)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"wrote {graphml}", f"wrote {gexf}"]
+    assert ET.parse(graphml).getroot().tag.endswith("graphml")
+    assert ET.parse(gexf).getroot().tag.endswith("gexf")
+
+
+def test_export_people_projection(graph, people, tmp_path):
+    graphml = tmp_path / "people.graphml"
+    result = run("export", "--graph", graph, "--graphml", graphml, "--projection", "people")
+    assert result.exit_code == 0, result.output
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    nodes = ET.parse(graphml).getroot().findall("g:graph/g:node", ns)
+    assert nodes
+    assert {n.get("id") for n in nodes} <= {p["id"] for p in people}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "error: nothing to export: give --graphml and/or --gexf"),
+        (["--graphml", "{tmp}/x.graphml", "--projection", "nonsense"],
+         "error: unknown projection 'nonsense'; expected 'people'"),
+    ],
+    ids=["nothing", "bad-projection"],
+)
+def test_export_errors(graph, tmp_path, args, message):
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    assert error_line(run("export", "--graph", graph, *args)) == message
+    assert list(tmp_path.iterdir()) == []
+
+
+# errors: one line, no traceback, the right exit code
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["who-met", "X"], ["meetings"], ["people"], ["timeline", "X"], ["conflicts"],
+     ["cooperation", "Belarus", "Libya"], ["export", "--gexf", "{tmp}/x.gexf"]],
+    ids=lambda c: c[0],
+)
+def test_missing_graph_file(tmp_path, command):
+    missing = tmp_path / "missing.json"
+    command = [a.replace("{tmp}", str(tmp_path)) for a in command]
+    line = error_line(run(*command, "--graph", missing))
+    assert line == f"error: {missing}: cannot read the file: No such file or directory"
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["people"], ["who-met", "X"]], ids=lambda c: c[0])
+def test_corrupt_graph_file(tmp_path, command):
+    corrupt = tmp_path / "corrupt.json"
+    corrupt.write_text("{not json", encoding="utf-8")
+    line = error_line(run(*command, "--graph", corrupt))
+    assert line.startswith(f"error: {corrupt}: not valid JSON")
+
+
+@pytest.mark.parametrize(
+    ("command", "what"), [("who-met", "person"), ("timeline", "person or country")]
+)
+def test_unknown_person_suggests_close_matches(graph, command, what):
+    line = error_line(run(command, "Lukashenk", "--graph", graph))
+    assert line.startswith(f"error: no {what} matches 'Lukashenk'; close matches: ")
+    assert "Alexander Lukashenko" in line.split("close matches: ")[1].split(", ")
+
+
+def test_unknown_person_without_close_matches(graph):
+    line = error_line(run("who-met", "Nobody", "--graph", graph))
+    assert line == "error: no person matches 'Nobody'"
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--status", "nonsense", "status must be one of held, planned, cancelled, not 'nonsense'"),
+        ("--since", "not-a-date", "since must be YYYY, YYYY-MM or YYYY-MM-DD, not 'not-a-date'"),
+    ],
+    ids=["status", "since"],
+)
+def test_meetings_bad_filter(graph, option, value, message):
+    line = error_line(run("meetings", "--graph", graph, option, value))
+    assert line == f"error: {message}"
+
+
+# add
+
+
+@pytest.fixture(scope="module")
+def added(workdir: Path) -> Path:
+    """A graph built from two seed files, then given the other three with `add`."""
+    path = workdir / "g2.json"
+    first, rest = SEED_FILES[:2], SEED_FILES[2:]
+    assert run("build", *first, "--out", path).exit_code == 0
+    result = run("add", *rest, "--graph", path)
+    assert result.exit_code == 0, result.output
+    assert flat(result.stderr).startswith("3 article(s) read, 0 skipped, 0 warning(s); ")
+    return path
+
+
+def test_add_equals_build(added, meetings):
+    assert by_id(run_json("meetings", "--graph", added)) == by_id(meetings)
+
+
+def test_add_again_changes_nothing(added):
+    before = added.read_bytes()
+    result = run("add", *SEED_FILES, "--graph", added)
+    assert result.exit_code == 0, result.output
+    assert flat(result.stderr).startswith("0 article(s) read, 0 skipped, 0 warning(s); ")
+    assert added.read_bytes() == before
+
+
+def test_add_to_a_corrupt_graph(tmp_path):
+    corrupt = tmp_path / "corrupt.json"
+    corrupt.write_text("{not json", encoding="utf-8")
+    line = error_line(run("add", SEED_FILES[0], "--graph", corrupt))
+    assert line.startswith(f"error: {corrupt}: not valid JSON")
+    assert corrupt.read_text(encoding="utf-8") == "{not json"
+
+
+# eval
+
+
+def test_eval():
+    result = run("eval", "--gold", GOLD, SEEDS)
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0] for line in result.stdout.splitlines() if line.strip()}
+    assert {"meetings", "pairs", "events", "people"} <= rows
+
+
+def test_eval_missing_gold(tmp_path):
+    missing = tmp_path / "no_gold"
+    line = error_line(run("eval", "--gold", missing, SEED_FILES[0]))
+    assert line == f"error: {missing}: not a folder"
