@@ -3,10 +3,46 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
 from anyascii import anyascii
+from rapidfuzz import fuzz
 
-__all__ = ["name_key", "name_tokens"]
+__all__ = [
+    "RULES",
+    "NameParts",
+    "fold",
+    "fold_key",
+    "match_names",
+    "match_surnames",
+    "match_tokens",
+    "name_key",
+    "name_parts",
+    "name_tokens",
+]
+
+# How a match was decided, weakest last; a merge is labelled with the weakest step it needed.
+RULES = ("exact", "transliteration", "middle-name", "fuzzy")
+
+# Letters that transliterations of one name write differently: consonants first, then (on
+# the result, doubles made single) vowels, so that "Yevgeny" gives "ievgeni", then "evgeni".
+_CLUSTERS = (
+    {"kh": "h", "zh": "z", "sh": "s", "ph": "f", "th": "t", "dh": "d", "gh": "g", "ck": "k",
+     "ks": "x", "q": "k", "w": "v", "y": "i"},
+    {"ou": "u", "ie": "e"},
+)
+_CLUSTER_PATTERNS = tuple(re.compile("|".join(table)) for table in _CLUSTERS)
+_DOUBLE = re.compile(r"(.)\1+")
+_ENDINGS = ((re.compile(r"enk[oa]$"), "enk"), (re.compile(r"ah$"), "a"))
+_VOWELS = re.compile(r"[aeiou]")
+# Joining words inside a name ("Abdul Hamid al-Dbeibah", "Mohammed bin Salman", "Ursula von
+# der Leyen"): skipped in the middle of a name, never as its first or last word.
+_PARTICLES = frozenset("al el ad ar as ash at az bin ibn bint ben van von der den de da di du "
+                       "la le dos das del".split())
+_GIVEN_SIMILARITY = 85  # rapidfuzz ratio of two folded given (or middle) names
+_SKELETON_SIMILARITY = 70  # ... when their consonants agree: Alexander, Alaksandar
+_SURNAME_SIMILARITY = 88  # ... of two folded surnames of five letters or more
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
@@ -25,3 +61,189 @@ def name_key(name: str) -> str:
     'khalifa haftar'
     """
     return " ".join(name_tokens(name))
+
+
+@lru_cache(maxsize=65536)
+def fold(token: str) -> str:
+    """Return the transliteration-blind form of one lowercase ASCII name token.
+
+    Clusters that transliterations write differently are written one way (kh, sh, zh, ks, y,
+    ou, ie, q, w...), double letters are single, and the Belarusian and Ukrainian surname
+    endings -enka and -enko are one.
+
+    >>> fold("lukashenko"), fold("lukasenka"), fold("aleksandr"), fold("belqassim")
+    ('lukasenk', 'lukasenk', 'alexandr', 'belkasim')
+    >>> fold("dmitriy"), fold("dmitry"), fold("dbeibah")
+    ('dmitri', 'dmitri', 'dbeiba')
+    """
+    folded = token
+    for pattern, table in zip(_CLUSTER_PATTERNS, _CLUSTERS, strict=True):
+        folded = _DOUBLE.sub(r"\1", pattern.sub(lambda m, table=table: table[m[0]], folded))
+    for pattern, ending in _ENDINGS:
+        folded = pattern.sub(ending, folded)
+    return folded
+
+
+def fold_key(name: str) -> str:
+    """Return the transliteration-blind key of a whole name.
+
+    >>> fold_key("Alexander Lukashenko") == fold_key("Aleksandr Lukashenka")
+    False
+    >>> fold_key("Khalifa Belqassim Haftar") == fold_key("Khalifa Belqasim Haftar")
+    True
+    """
+    return " ".join(fold(t) for t in name_tokens(name))
+
+
+def _skeleton(folded: str) -> str:
+    """The first letter and the consonants after it: "alexander" and "alaxandar" are "alxndr"."""
+    return folded[:1] + _DOUBLE.sub(r"\1", _VOWELS.sub("", folded[1:]))
+
+
+class NameParts(NamedTuple):
+    """A name split into the parts that are compared: lowercase ASCII tokens, and folded."""
+
+    given: str | None  # the first given name; None for a lone surname ("Haftar")
+    middles: tuple[str, ...]  # middle names and patronymics, particles left out
+    surname: str
+
+    @property
+    def lone(self) -> bool:
+        return self.given is None
+
+    @property
+    def folded_surname(self) -> str:
+        return fold(self.surname)
+
+
+def name_parts(name: str) -> NameParts | None:
+    """Split a name into first given name, middle names and surname; None if it has no letters.
+
+    >>> name_parts("Khalifa Belqasim Omar Haftar")
+    NameParts(given='khalifa', middles=('belqasim', 'omar'), surname='haftar')
+    >>> name_parts("Abdul Hamid al-Dbeibah")
+    NameParts(given='abdul', middles=('hamid',), surname='dbeibah')
+    >>> name_parts("Gaddafi")
+    NameParts(given=None, middles=(), surname='gaddafi')
+    """
+    tokens = name_tokens(name)
+    if not tokens:
+        return None
+    if len(tokens) == 1:
+        return NameParts(None, (), tokens[0])
+    middles = tuple(t for t in tokens[1:-1] if t not in _PARTICLES)
+    return NameParts(tokens[0], middles, tokens[-1])
+
+
+def _ends_in_a(folded: str) -> bool:
+    # Aleksandr and Aleksandra, Ivanov and Ivanova are two people.
+    return folded.endswith("a")
+
+
+@lru_cache(maxsize=262144)
+def match_tokens(a: str, b: str) -> str | None:
+    """Return how two given (or middle) names match, or None if they are different names.
+
+    An initial matches any name it begins; otherwise names match when they fold alike
+    ("transliteration"), when their consonants agree and they are similar enough
+    ("transliteration": Alexander, Aleksandr, Alaksandar, Aliaksandr), or, with the same first
+    letter, by a rapidfuzz ratio of 85 or more ("fuzzy"). A name ending in "a" never matches
+    one that does not (Aleksandr and Aleksandra).
+
+    >>> match_tokens("alexander", "alaksandar"), match_tokens("belqasim", "belqassim")
+    ('transliteration', 'transliteration')
+    >>> match_tokens("khalifa", "saddam") is None, match_tokens("mahmoud", "mohammed") is None
+    (True, True)
+    """
+    if a == b:
+        return "exact"
+    if len(a) == 1 or len(b) == 1:
+        return "fuzzy" if a[0] == b[0] else None
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return "transliteration"
+    if _ends_in_a(fa) != _ends_in_a(fb) or fa[0] != fb[0]:
+        return None
+    ratio = fuzz.ratio(fa, fb)
+    if _skeleton(fa) == _skeleton(fb) and ratio >= _SKELETON_SIMILARITY:
+        return "transliteration"
+    return "fuzzy" if ratio >= _GIVEN_SIMILARITY else None
+
+
+@lru_cache(maxsize=262144)
+def match_surnames(a: str, b: str) -> str | None:
+    """Return how two surnames match: "exact", "transliteration", "fuzzy" or None.
+
+    >>> match_surnames("lukashenko", "lukasenka"), match_surnames("dbeibah", "dbeiba")
+    ('transliteration', 'transliteration')
+    >>> match_surnames("karankevich", "karankevic"), match_surnames("ivanov", "ivanova")
+    ('fuzzy', None)
+    """
+    if a == b:
+        return "exact"
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return "transliteration"
+    if min(len(fa), len(fb)) < 5 or _ends_in_a(fa) != _ends_in_a(fb):
+        return None
+    return "fuzzy" if fuzz.ratio(fa, fb) >= _SURNAME_SIMILARITY else None
+
+
+def _weakest(*labels: str) -> str:
+    return max(labels, key=RULES.index)
+
+
+def _match_middles(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
+    """Middle names agree when one side has none, or the shorter list runs in the longer."""
+    if a == b:
+        return "exact"
+    if not a or not b:
+        return "middle-name"
+    short, long_ = sorted((a, b), key=len)
+    labels, rest = [], iter(long_)
+    for token in short:
+        label = next((m for t in rest if (m := match_tokens(token, t))), None)
+        if label is None:
+            return None
+        labels.append(label)
+    return _weakest(*labels, "middle-name" if len(short) < len(long_) else "exact")
+
+
+@lru_cache(maxsize=262144)
+def match_names(a: NameParts, b: NameParts) -> str | None:
+    """Return how two full names match (one of `RULES`), or None if they name two people.
+
+    The surnames must match and so must the first given names; middle names and patronymics
+    count only when both names have them (then the shorter list must run in the longer one).
+    A given name never matches a middle name: "Saddam Khalifa Haftar" is not "Khalifa Haftar".
+    Lone surnames are not compared here (see `kg.resolve`).
+
+    Examples
+    --------
+    >>> khalifa = name_parts("Khalifa Haftar")
+    >>> match_names(khalifa, name_parts("Khalifa Belqassim Omar Haftar"))
+    'middle-name'
+    >>> match_names(khalifa, name_parts("Saddam Khalifa Haftar")) is None
+    True
+    >>> match_names(name_parts("Alexander Lukashenko"), name_parts("Alaksandar Łukašenka"))
+    'transliteration'
+    >>> match_names(name_parts("Abdulhamid Dbeibah"), name_parts("Abdul Hamid Dbeibah"))
+    'transliteration'
+    """
+    if a.lone or b.lone:
+        raise ValueError("match_names compares full names, not lone surnames")
+    surname = match_surnames(a.surname, b.surname)
+    if surname is None:
+        return None
+    given = match_tokens(a.given, b.given)  # type: ignore[arg-type]
+    if given == "exact" and a.middles == b.middles:
+        return surname
+    if given is not None:
+        middles = _match_middles(a.middles, b.middles)
+        return None if middles is None else _weakest(surname, given, middles)
+    # "Abdulhamid" and "Abdul Hamid": the given names written as one word or two.
+    joined_a = "".join(fold(t) for t in (a.given, *a.middles))  # type: ignore[arg-type]
+    joined_b = "".join(fold(t) for t in (b.given, *b.middles))  # type: ignore[arg-type]
+    if joined_a == joined_b:
+        return _weakest(surname, "transliteration")
+    return None

@@ -1,0 +1,268 @@
+"""Run extraction over many articles: from the cache, in worker processes, or on a dask cluster."""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Literal, Protocol
+
+from .cache import ExtractionCache
+from .records import Article, ArticleExtraction
+
+__all__ = ["CHUNK_SIZE", "ENGINES", "run_extraction"]
+
+ENGINES = ("local", "dask")
+Engine = Literal["local", "dask"]
+# Articles sent to a worker at a time: small enough that the last chunks spread over every
+# worker, large enough that shipping them costs nothing next to parsing them.
+CHUNK_SIZE = 8
+_LOCK = threading.Lock()  # one pipeline per worker process, used by one thread at a time
+
+
+def _extract_chunk(articles: list[Article], batch_size: int) -> list[ArticleExtraction]:
+    """Extract a chunk of articles in a worker, loading the pipeline once per process."""
+    from .model import load_pipeline
+    from .pipeline import extract_articles
+
+    with _LOCK:
+        return list(extract_articles(articles, nlp=load_pipeline(), batch_size=batch_size))
+
+
+def _warm_up() -> None:
+    """Load the pipeline as a worker process starts, so that workers load it side by side.
+
+    A failure is left for the first chunk to raise: an error in a pool's initializer only
+    breaks the pool, without saying why.
+    """
+    from .model import load_pipeline
+
+    with contextlib.suppress(Exception):
+        load_pipeline()
+
+
+class _Result(Protocol):
+    def result(self) -> list[ArticleExtraction]: ...
+
+
+class _Later:
+    """A chunk extracted in this process when its result is first asked for."""
+
+    def __init__(self, chunk: list[Article], batch_size: int) -> None:
+        self.chunk, self.batch_size, self.value = chunk, batch_size, None
+
+    def result(self) -> list[ArticleExtraction]:
+        if self.value is None:
+            self.value = _extract_chunk(self.chunk, self.batch_size)
+        return self.value
+
+
+class _Runner:
+    """Where chunks go: started on the first chunk, so a run that needs no NLP starts nothing."""
+
+    def __init__(self, workers: int, engine: Engine, scheduler: str | None,
+                 batch_size: int) -> None:
+        self.workers, self.engine, self.scheduler = workers, engine, scheduler
+        self.batch_size = batch_size
+        self.submit: Callable[[list[Article]], _Result] | None = None
+        self.closers: list[Callable[[], object]] = []
+
+    def start(self) -> Callable[[list[Article]], _Result]:
+        if self.submit is None:
+            if self.engine == "dask":
+                self.submit = self._dask()
+            elif self.workers > 1:
+                self.submit = self._processes()
+            else:
+                self.submit = lambda chunk: _Later(chunk, self.batch_size)
+        return self.submit
+
+    def _processes(self) -> Callable[[list[Article]], _Result]:
+        # spawn: a clean interpreter per worker, safe with threads in the parent and the same
+        # on every platform; each worker loads the pipeline once, as it starts.
+        pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_warm_up)
+        self.closers.append(lambda: pool.shutdown(wait=True, cancel_futures=True))
+        return lambda chunk: pool.submit(_extract_chunk, chunk, self.batch_size)
+
+    def _dask(self) -> Callable[[list[Article]], _Result]:
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as e:  # pragma: no cover - dask is an optional dependency
+            raise ImportError(
+                "the dask engine needs dask.distributed: pip install 'diplograph[dask]'") from e
+        if self.scheduler is None:
+            cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            self.closers.append(cluster.close)
+            client = Client(cluster)
+        else:
+            client = Client(self.scheduler)
+            self.workers = max(1, len(client.scheduler_info().get("workers", {})))
+        self.closers.insert(0, client.close)
+        return lambda chunk: client.submit(_extract_chunk, chunk, self.batch_size, pure=False)
+
+    def close(self) -> None:
+        for close in self.closers:
+            close()
+        self.closers.clear()
+
+
+def run_extraction(
+    articles: Iterable[Article],
+    *,
+    workers: int = 1,
+    cache: ExtractionCache | None = None,
+    engine: Engine = "local",
+    scheduler: str | None = None,
+    batch_size: int = 16,
+    chunk_size: int = CHUNK_SIZE,
+) -> Iterator[ArticleExtraction]:
+    """Extract articles, lazily and in input order, using the cache and several processes.
+
+    The output is the same as `extract.pipeline.extract_articles` gives, whatever the engine
+    and the number of workers.
+
+    Parameters
+    ----------
+    articles : iterable of Article
+        Read lazily, a few chunks ahead of what has been returned.
+    workers : int
+        Processes that parse articles. With 1 and the local engine, articles are parsed in this
+        process; with more, in as many worker processes ("spawn"ed, each loading the pipeline
+        once), fed `chunk_size` articles at a time.
+    cache : ExtractionCache, optional
+        Articles found in it are not parsed; fresh results are put into it. Lookups and writes
+        happen in this process. The pipeline is loaded (and workers started) only when some
+        article is not in the cache.
+    engine : {"local", "dask"}
+        "dask" sends chunks to a dask.distributed cluster: a `LocalCluster` of `workers`
+        single-threaded processes, or the scheduler at `scheduler`, whose workers need
+        diplograph installed. The pipeline is loaded once per worker process.
+    scheduler : str, optional
+        The address of a dask scheduler ("tcp://host:8786"); only with ``engine="dask"``.
+    batch_size : int
+        Articles per `nlp.pipe` batch.
+    chunk_size : int
+        Articles per task sent to a worker.
+
+    Returns
+    -------
+    iterator of ArticleExtraction
+        One per article, in the order of `articles`.
+
+    Raises
+    ------
+    ValueError
+        If `workers`, `batch_size` or `chunk_size` is not a positive integer, `engine` is
+        unknown, or `scheduler` is given without the dask engine.
+    TypeError
+        If `cache` is not an `ExtractionCache` or None.
+
+    Examples
+    --------
+    >>> list(run_extraction([]))
+    []
+    >>> run_extraction([], workers=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: workers must be a positive integer, not 0
+
+    Notes
+    -----
+    Worker processes and clusters are shut down when the iterator is exhausted or closed.
+    A worker's error is raised here, in this process.
+    """
+    for name, value in (("workers", workers), ("batch_size", batch_size),
+                        ("chunk_size", chunk_size)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ValueError(f"{name} must be a positive integer, not {value!r}")
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if scheduler is not None and engine != "dask":
+        raise ValueError("a scheduler address needs engine='dask'")
+    if cache is not None and not isinstance(cache, ExtractionCache):
+        raise TypeError(f"cache must be an ExtractionCache or None, not {type(cache).__name__}")
+    runner = _Runner(workers, engine, scheduler, batch_size)
+    return _run(iter(articles), runner, cache, chunk_size)
+
+
+class _Chunk:
+    """Articles that go to a worker together, and their records once back."""
+
+    def __init__(self) -> None:
+        self.articles: list[Article] = []
+        self.future: _Result | None = None
+        self.records: list[ArticleExtraction] | None = None
+
+    @property
+    def ready(self) -> bool:
+        """Whether the records are here, or can be had without waiting."""
+        if self.records is not None:
+            return True
+        done = getattr(self.future, "done", None)  # None for a chunk parsed in this process
+        return done is not None and bool(done())
+
+    def record(self, position: int) -> ArticleExtraction:
+        """The records of one article of the chunk, waiting for them if need be."""
+        if self.records is None:
+            assert self.future is not None, "a chunk is sent before it is waited for"
+            self.records = self.future.result()
+        return self.records[position]
+
+
+def _run(articles: Iterator[Article], runner: _Runner, cache: ExtractionCache | None,
+         chunk_size: int) -> Iterator[ArticleExtraction]:
+    # In input order: an extraction found in the cache, or (chunk, position) still to come.
+    slots: deque[ArticleExtraction | tuple[_Chunk, int]] = deque()
+    sent: deque[_Chunk] = deque()  # chunks sent and not yet back, oldest first
+    filling = _Chunk()
+    ahead = 2  # chunks out per worker: one being parsed, one waiting its turn
+
+    def send() -> None:
+        nonlocal filling
+        filling.future = runner.start()(filling.articles)
+        sent.append(filling)
+        filling = _Chunk()
+
+    def pop(*, wait: bool) -> Iterator[ArticleExtraction]:
+        """Yield records from the front, while they are here (or until the end if `wait`)."""
+        while slots:
+            head = slots[0]
+            if isinstance(head, tuple):
+                chunk, position = head
+                if not (wait or chunk.ready):
+                    return
+                head = chunk.record(position)
+                if cache is not None:
+                    cache.put(head)
+            slots.popleft()
+            yield head
+
+    try:
+        for article in articles:
+            found = cache.get(article) if cache is not None else None
+            if found is not None:
+                slots.append(found)
+            else:
+                slots.append((filling, len(filling.articles)))
+                filling.articles.append(article)
+                if len(filling.articles) >= chunk_size:
+                    send()
+            # Stay a bounded distance ahead: wait for the oldest chunk when enough are out,
+            # and send a part-filled chunk rather than hold many cached records behind it.
+            if len(sent) >= ahead * runner.workers:
+                sent[0].record(0)
+            elif filling.articles and len(slots) > ahead * runner.workers * chunk_size:
+                send()
+            while sent and sent[0].ready:
+                sent.popleft()
+            yield from pop(wait=False)
+        if filling.articles:
+            send()
+        yield from pop(wait=True)
+    finally:
+        runner.close()

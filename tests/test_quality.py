@@ -1,0 +1,60 @@
+"""Extraction quality on the seed articles against the hand-made gold: a regression fails CI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.evaluate import evaluate, load_gold
+
+TESTS = Path(__file__).resolve().parent
+SEEDS, GOLD = TESTS.parent / "seeds", TESTS / "gold"
+
+# The issue's targets, and (where the extractor is not there yet) the floor it has reached,
+# so that a regression still fails. Raise a floor whenever the figure improves.
+FLOORS = {
+    # Target 0.9; measured 0.842. What is left: one meeting whose counterpart the article never
+    # names ("the country's former leader"), and a gold file that omits a participant another
+    # article names for the same meeting.
+    "meetings": 0.84,
+    "pairs": 0.9,
+    "topics": 0.7,
+    "people_recall": 0.95,
+    "dates": 0.95,
+}
+
+
+@pytest.fixture(scope="module")
+def report():
+    return evaluate(kg.build([SEEDS]), load_gold(GOLD))
+
+
+def test_meeting_f1(report):
+    assert report.articles.meetings.f1 >= FLOORS["meetings"]
+
+
+def test_pair_f1(report):
+    assert report.articles.pairs.f1 >= FLOORS["pairs"]
+
+
+def test_topic_f1(report):
+    assert report.articles.topics.f1 >= FLOORS["topics"]
+
+
+def test_people_recall(report):
+    assert report.articles.people.recall >= FLOORS["people_recall"]
+
+
+def test_dates(report):
+    assert report.articles.dates.share >= FLOORS["dates"]
+
+
+def test_no_person_from_page_furniture(report):
+    assert report.articles.noise_people == ()
+    assert report.events.noise_people == ()
+
+
+def test_father_and_son_stay_apart(report):
+    assert report.events.wrong_merges == ()
