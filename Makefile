@@ -26,8 +26,6 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
-	$(BIN)/python benchmarks/scaling.py
-	$(BIN)/python benchmarks/queries.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache
