@@ -23,6 +23,7 @@ import kg
 import queries
 from extract.errors import DiplographError
 from extract.sources import Problem
+from kg.aliases import load_rules
 from kg.io import graph_lock, load, save, write_gexf, write_graphml
 
 app = typer.Typer(
@@ -46,6 +47,8 @@ class Format(str, Enum):
 
 GraphOption = Annotated[Path, typer.Option("--graph", "-g", help="The graph file (JSON).")]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table or json.")]
+AliasesOption = Annotated[Path | None, typer.Option(
+    "--aliases", help="A TOML file of forced and forbidden merges of people.")]
 SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY[-MM[-DD]]).")]
 UntilOption = Annotated[str | None, typer.Option(help="Until this date (YYYY[-MM[-DD]]).")]
 
@@ -127,11 +130,13 @@ def build(
     out_path: Annotated[Path, typer.Option("--out", "-o", help="Where to write the graph.")]
     = Path("diplograph.json"),
     strict: Annotated[bool, typer.Option(help="Fail if any input is skipped.")] = False,
+    aliases: AliasesOption = None,
 ) -> None:
     """Build a graph from articles (default: seeds/)."""
     problems = _Problems()
     with _errors():
-        G = kg.build(paths or ["seeds"], on_problem=problems)
+        rules = load_rules(aliases) if aliases else None
+        G = kg.build(paths or ["seeds"], on_problem=problems, rules=rules)
     _summary(G, 0, problems)
     _refuse_to_save(problems, strict)
     with _errors():
@@ -144,13 +149,15 @@ def add(
     paths: Annotated[list[str], typer.Argument(help="Files and folders to merge in.")],
     graph: GraphOption = Path("diplograph.json"),
     strict: Annotated[bool, typer.Option(help="Fail if any input is skipped.")] = False,
+    aliases: AliasesOption = None,
 ) -> None:
     """Merge more articles into a saved graph (articles already in it are skipped)."""
     problems = _Problems()
     with _errors(), graph_lock(graph):
+        rules = load_rules(aliases) if aliases else None
         G = load(graph) if graph.exists() else kg.new_graph()
         before = sum(1 for _, d in G.nodes(data=True) if d.get("type") == "article")
-        G = kg.add(G, paths, on_problem=problems)
+        G = kg.add(G, paths, on_problem=problems, rules=rules)
         _summary(G, before, problems)
         _refuse_to_save(problems, strict)
         save(G, graph)

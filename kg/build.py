@@ -12,6 +12,7 @@ from extract.pipeline import extract_articles
 from extract.records import Article, ArticleExtraction
 from extract.sources import Problem, read_articles
 
+from .aliases import AliasRules
 from .graph import add_edge, add_node, new_graph
 from .resolve import MeetingEntity, PersonEntity, Resolution, resolve, source_of
 from .schema import (
@@ -31,6 +32,7 @@ from .schema import (
 __all__ = ["add", "build", "graph_from_extractions"]
 
 EXTRACTIONS = "extractions"  # graph attribute: the records the graph was built from
+ALIAS_RULES = "alias_rules"  # graph attribute: the user's alias rules the graph was built with
 
 
 def _article_node(article: Article) -> ArticleNode:
@@ -59,7 +61,8 @@ def _meeting_node(entity: MeetingEntity, people: dict[str, PersonEntity]) -> Mee
         id=entity.id, label=f"{names} ({date.value if dated else 'undated'})",
         date=date.value if dated else None,
         date_precision=date.precision if dated else None,
-        date_basis=date.basis if date is not None else None,
+        date_basis=(date.basis + (f"; {entity.date_note}" if entity.date_note else "")
+                    if date is not None else None),
         status=entity.status, historical=entity.historical, location=entity.location,
         venue=entity.venue, mode=entity.mode, confidence=entity.confidence,
         conflicts=tuple(entity.conflicts), sources=tuple(entity.sources),
@@ -160,7 +163,8 @@ def _without_text(x: ArticleExtraction) -> ArticleExtraction:
     return x.model_copy(update={"article": x.article.model_copy(update={"text": ""})})
 
 
-def graph_from_extractions(extractions: Iterable[ArticleExtraction]) -> nx.MultiDiGraph:
+def graph_from_extractions(extractions: Iterable[ArticleExtraction], *,
+                           rules: AliasRules | None = None) -> nx.MultiDiGraph:
     """Resolve extraction records and return the knowledge graph they describe.
 
     The records are kept in ``G.graph["extractions"]`` (as plain JSON, without article texts)
@@ -169,8 +173,10 @@ def graph_from_extractions(extractions: Iterable[ArticleExtraction]) -> nx.Multi
     extractions = [_without_text(x) for x in extractions]
     extractions.sort(key=lambda x: x.article.id)
     G = new_graph()
-    _write(G, extractions, resolve(extractions))
+    _write(G, extractions, resolve(extractions, rules=rules))
     G.graph[EXTRACTIONS] = [x.model_dump(mode="json") for x in extractions]
+    if rules is not None:
+        G.graph[ALIAS_RULES] = rules.model_dump(mode="json")
     return G
 
 
@@ -183,7 +189,7 @@ def _fresh(articles: Iterable[Article], known: set[str]) -> Iterable[Article]:
 
 
 def build(paths: Iterable[str | Path], *, on_problem: Callable[[Problem], None] | None = None,
-          ) -> nx.MultiDiGraph:
+          rules: AliasRules | None = None) -> nx.MultiDiGraph:
     """Read, extract and build in one call: the library's front door.
 
     Parameters
@@ -192,23 +198,30 @@ def build(paths: Iterable[str | Path], *, on_problem: Callable[[Problem], None] 
         Files (.txt, .html, .jsonl) and folders of them; "-" reads standard input.
     on_problem : callable, optional
         Called with each input that was skipped or read with a warning.
+    rules : AliasRules, optional
+        A user's forced and forbidden merges of people (`kg.aliases.load_rules`); kept in the
+        graph, so that `add` applies them too.
 
     Examples
     --------
     >>> import kg
     >>> G = kg.build(["seeds"])  # doctest: +SKIP
     """
-    return add(new_graph(), paths, on_problem=on_problem)
+    return add(new_graph(), paths, on_problem=on_problem, rules=rules)
 
 
 def add(G: nx.MultiDiGraph, paths: Iterable[str | Path], *,
-        on_problem: Callable[[Problem], None] | None = None) -> nx.MultiDiGraph:
+        on_problem: Callable[[Problem], None] | None = None,
+        rules: AliasRules | None = None) -> nx.MultiDiGraph:
     """Return a new graph with the articles at ``paths`` merged into ``G``.
 
     Articles already in ``G`` (same content) are skipped, so adding twice changes nothing, and
-    the result is the same as building from all the articles at once.
+    the result is the same as building from all the articles at once. Without `rules`, the
+    alias rules ``G`` was built with apply.
     """
+    if rules is None and ALIAS_RULES in G.graph:
+        rules = AliasRules.model_validate(G.graph[ALIAS_RULES])
     known = [ArticleExtraction.model_validate(x) for x in G.graph.get(EXTRACTIONS, [])]
     hashes = {x.article.content_hash for x in known}
     articles = _fresh(read_articles([str(p) for p in paths], on_problem=on_problem), hashes)
-    return graph_from_extractions([*known, *extract_articles(articles)])
+    return graph_from_extractions([*known, *extract_articles(articles)], rules=rules)

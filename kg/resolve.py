@@ -305,10 +305,12 @@ def _group_records(extractions: list[ArticleExtraction], rules: AliasRules | Non
             for i in alone:
                 groups.union(named[0], i, "surname-only")
         elif not named:
-            by_key = sorted(alone, key=lambda i: records[i].forms[0])
-            _join_each(groups, by_key, "exact")
-            for i in by_key[1:]:  # the same surname spelt two ways
-                groups.union(by_key[0], i, "transliteration")
+            spelt: dict[str, list[int]] = defaultdict(list)
+            for i in alone:
+                spelt[records[i].forms[0]].append(i)
+            for ids in spelt.values():
+                _join_each(groups, ids, "exact")
+            _join_each(groups, [spelt[key][0] for key in sorted(spelt)], "transliteration")
     return records, groups
 
 

@@ -221,10 +221,15 @@ def test_a_lone_surname_joins_the_only_full_name(full_names, merged):
         assert res.people[joined].merged_by == ["surname-only"]
 
 
-def test_lone_surnames_join_each_other_without_a_full_name():
-    res = resolve([article("a1", person("Gaddafi")), article("a2", person("Gaddafi"))])
-    (gaddafi,) = res.people.values()
-    assert (gaddafi.id, gaddafi.merged_by) == ("person:gaddafi", ["exact"])
+@pytest.mark.parametrize("names, rules_used", [
+    (["Gaddafi", "Gaddafi"], ["exact"]),
+    (["Lukashenko", "Łukašenka"], ["transliteration"]),
+    (["Lukashenko", "Łukašenka", "Lukashenko"], ["exact", "transliteration"]),
+])
+def test_lone_surnames_join_each_other_without_a_full_name(names, rules_used):
+    res = resolve([article(f"a{i}", person(name)) for i, name in enumerate(names)])
+    (found,) = res.people.values()
+    assert (found.name, found.merged_by) == (names[0], rules_used)
 
 
 def test_a_lone_surname_stays_with_its_own_article():
