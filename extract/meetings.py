@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .countries import city_country, country_name
+from .countries import city_country, country_name, is_city
 from .dates import is_historical, resolve_date
 from .people import HEAD_RANK, Cast
 from .records import DateRecord
@@ -75,7 +75,19 @@ def _people_in(token: Token, cast: Cast, quoted: list[bool], *,
         if person is not None and person not in found:
             found.append(person)
         stack.extend(c for c in t.children if c.dep_ not in CLAUSE_EDGES)
+        if any(c.dep_ == "cc" for c in t.children) and not any(
+                c.dep_ == "conj" for c in t.children):
+            stack.extend(_coordinated(t))
     return found
+
+
+def _coordinated(token: Token) -> list[Token]:
+    """The word after "and" when the parser left "X and Y" without its conj arc."""
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and (doc[i].dep_ == "cc" or doc[i].is_punct):
+        i += 1
+    return [doc[i]] if i < len(doc) and i > token.i + 1 else []
 
 
 def _governor(token: Token) -> Token:
@@ -89,29 +101,32 @@ def _governor(token: Token) -> Token:
     return t
 
 
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject, inherited along xcomp/advcl/conj chains and relative clauses."""
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, inherited along xcomp/advcl/conj chains and relative clauses.
+
+    A verb can have two: the parser sometimes reads "X and Y met" as two subjects.
+    """
     t = verb
     for _ in range(4):
-        subj = next((c for c in t.children if c.dep_ in SUBJECTS), None)
-        if subj is not None:
-            if subj.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
-                return t.head
-            return subj
+        subjects = [c for c in t.children if c.dep_ in SUBJECTS]
+        if subjects:
+            if t.dep_ == "relcl" and subjects[0].lower_ in ("who", "that", "which"):
+                return [t.head]
+            return subjects
         if t.dep_ in ("xcomp", "advcl", "conj", "acl") and t.head.i != t.i:
             t = t.head
         elif t.dep_ == "relcl":
-            return t.head
+            return [t.head]
         else:
-            return None
-    return None
+            return []
+    return []
 
 
 def _verb_parties(verb: Token, cast: Cast, quoted: list[bool], *, skip: int | None = None,
                   ) -> tuple[list[int], list[int]]:
     """(subject people, object people) of a verb."""
-    subj = _subject(verb)
-    subjects = _people_in(subj, cast, quoted, skip=skip) if subj is not None else []
+    subjects = [p for subj in _subjects(verb) for p in _people_in(subj, cast, quoted, skip=skip)]
+    subjects = list(dict.fromkeys(subjects))
     objects: list[int] = []
     for child in verb.children:
         if child.i == skip:
@@ -172,7 +187,9 @@ def _path_is_clausemate(token: Token, anchor: Token) -> bool:
     for _ in range(12):
         if t.i == anchor.i:
             return True
-        if t.dep_ in ("relcl", "ccomp", "parataxis", "acl") or t.head.i == t.i:
+        # A date in a relative or reported clause is another event's ("which arrived the day
+        # before"); one on a participial phrase ("a delegation led by X on Monday") is ours.
+        if t.dep_ in ("relcl", "ccomp", "parataxis") or t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -212,8 +229,17 @@ def _status(trigger: Token, sent: Span) -> str:
     return "held"
 
 
-def _visited(ent: Span, trigger: Token) -> bool:
-    return ent.root.dep_ == "dobj" and ent.root.head.i == trigger.i
+VISITING = frozenset({"visit", "visits", "visited", "visiting", "toured", "tour", "tours"})
+
+
+def _visited(ent: Span) -> bool:
+    """The place a visit verb takes as its object: "visited X in 2001 to meet Y"."""
+    return ent.root.dep_ == "dobj" and ent.root.head.lower_ in VISITING
+
+
+def _is_place(ent: Span, name: str) -> bool:
+    """A place entity, or a known city or country the model labelled as something else."""
+    return ent.label_ in ("GPE", "LOC") or is_city(name) or bool(country_name(name))
 
 
 def _place(trigger: Token, sent: Span) -> tuple[str | None, str | None]:
@@ -224,7 +250,7 @@ def _place(trigger: Token, sent: Span) -> tuple[str | None, str | None]:
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         if ent.label_ == "FAC" and venue is None:
             venue = name
-        elif ent.label_ in ("GPE", "LOC") and (_visited(ent, trigger) or (
+        elif _is_place(ent, name) and (_visited(ent) or (
                 ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("in", "to", "at"))):
             places.append(name)  # "talks in X", "a visit to X", "visited X"
     # A city says more than its country: "visited Libya ... talks in Benghazi" is Benghazi.

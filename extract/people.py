@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .countries import countries_in, country_name
+from .countries import countries_in, country_name, is_city
 from .model import LEXICON
 
 __all__ = ["Cast", "Person", "find_people", "quote_mask"]
@@ -137,9 +137,15 @@ def _name_run(doc: Doc, start: int, titles: set[int], limit: int = 5) -> list[To
         run.append(doc[i])
         i += 1
     run = _clean_name(run)
-    if not run or all(country_name(t.text) for t in run) or run[-1].lower_ in ORG_HEADS:
+    if not run or _is_place(run) or run[-1].lower_ in ORG_HEADS:
         return []
     return run
+
+
+def _is_place(tokens: list[Token]) -> bool:
+    """A country or a known city, not a person: "Saint Lucia", "Nay Pyi Taw", "Paramaribo"."""
+    text = " ".join(t.text for t in tokens)
+    return all(country_name(t.text) for t in tokens) or bool(country_name(text)) or is_city(text)
 
 
 @dataclass
@@ -239,7 +245,9 @@ def _names(doc: Doc, chains: list[_TitleChain], body: list[bool]) -> list[
             continue
         tokens = [t for t in ent if t.i not in title_tokens]
         tokens = _clean_name(tokens)
-        if tokens and not any(t.i in taken for t in tokens):
+        if len(tokens) == 1 and tokens[0].pos_ != "PROPN":
+            continue  # "Observers noted": a capitalised common noun, not a name
+        if tokens and not _is_place(tokens) and not any(t.i in taken for t in tokens):
             found[tokens[0].i] = (tokens, None)
             taken.update(t.i for t in tokens)
     # "X Y, head of the Z Company:" where the model saw a place or nothing at all.
