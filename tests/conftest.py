@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
 import kg
+from extract.records import Article
 from kg.schema import (
     Agreement,
     ArticleNode,
@@ -119,3 +123,15 @@ def build_small_graph() -> nx.MultiDiGraph:
 def small_graph() -> nx.MultiDiGraph:
     """A fresh copy of the hand-built graph for each test (tests may mutate it)."""
     return build_small_graph()
+
+
+def article_from_text(text: str, published: dt.date | None = dt.date(2024, 3, 5)) -> Article:
+    digest = hashlib.sha1(text.encode()).hexdigest()
+    return Article(id=f"t-{digest[:8]}", path="t.txt", text=text, content_hash=digest,
+                   published=published)
+
+
+@pytest.fixture
+def make_article() -> Callable[..., Article]:
+    """Make an in-memory article from text, dated 2024-03-05 unless told otherwise."""
+    return article_from_text

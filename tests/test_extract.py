@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pytest
 
-from extract import Article, ArticleExtraction, extract_article, load_pipeline
+from extract import ArticleExtraction, extract_article, load_pipeline
 from extract.clean import clean_page
 
 
@@ -16,14 +15,8 @@ def nlp():
     return load_pipeline()
 
 
-def make_article(text: str, published: dt.date | None = dt.date(2024, 3, 5)) -> Article:
-    digest = hashlib.sha1(text.encode()).hexdigest()
-    return Article(id=f"t-{digest[:8]}", path="t.txt", text=text, content_hash=digest,
-                   published=published)
-
-
 @pytest.fixture
-def run(nlp):
+def run(nlp, make_article):
     def _run(text: str, published: dt.date | None = dt.date(2024, 3, 5)) -> ArticleExtraction:
         return extract_article(make_article(text, published), nlp=nlp)
     return _run
