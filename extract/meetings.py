@@ -253,7 +253,7 @@ def _place(trigger: Token, sent: Span) -> tuple[str | None, str | None]:
         elif _is_place(ent, name) and (_visited(ent) or (
                 ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("in", "to", "at"))):
             places.append(name)  # "talks in X", "a visit to X", "visited X"
-    # A city says more than its country: "visited Libya ... talks in Benghazi" is Benghazi.
+    # A city says more than its country: "visited Peru ... talks in Cusco" is Cusco.
     cities = [p for p in places if not country_name(p)]
     return (cities or places or [None])[0], venue
 
@@ -292,7 +292,7 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
         location, venue = _place(trigger, sent)
         if kind == "visit" and len(roles) == 1 and location:
             host = _head_of(country_name(location) or city_country(location), cast, roles)
-            if host is not None:  # "X visited Belarus": received by its head of state
+            if host is not None:  # "X visited Ghana": received by its head of state
                 roles[host] = "host"
         confidence = 0.9 if len(roles) >= 2 and trigger.pos_ == "VERB" else (
             0.8 if len(roles) >= 2 else 0.6)

@@ -1,11 +1,11 @@
 """Find the people of one article: names, titles, countries, and every way the text refers to them.
 
-spaCy's small model often tags "Field Marshal X Y" as an organisation or misses a name in a
+spaCy's small model often tags "General X Y" as an organisation or misses a name in a
 speaker line, so names come from three sources: PERSON entities, names anchored by a title
-("Deputy Prime Minister X Y", "Commander-in-Chief of the Z Army X Y") and names followed by an
+("Deputy Prime Minister X Y", "Chief of Staff of the Z Forces X Y") and names followed by an
 appositive title ("X Y, head of the Z Company:"). Mentions are then linked within the article:
-a surname to the person the passage is about, "the Belarusian leader" or "the Field Marshal" to
-the person holding that title, "he" to the person just named, "the X delegation" to its head.
+a surname to the person the passage is about, "the Kenyan leader" or "the Admiral" to the
+person holding that title, "he" to the person just named, "the X delegation" to its head.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from .model import LEXICON
 
 __all__ = ["Cast", "Person", "find_people", "quote_mask"]
 
-# Words that end an organisation's name: "of the National Army X Y" ends at "Army".
+# Words that end an organisation's name: "of the Defence Forces X Y" ends at "Forces".
 ORG_HEADS = frozenset(
     """army armies company corporation group party ministry council forces force government
     command bank union organization organisation committee agency office assembly parliament
@@ -51,7 +51,7 @@ class Person:
     titles: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     organisations: list[str] = field(default_factory=list)
-    descriptions: list[str] = field(default_factory=list)  # "the Belarusian leader"
+    descriptions: list[str] = field(default_factory=list)  # "the Kenyan leader"
     relations: list[tuple[str, str]] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
     ranks: set[str] = field(default_factory=set)
@@ -195,7 +195,7 @@ def _title_chains(doc: Doc, title_spans: list[Span]) -> list[_TitleChain]:
             i += 1
             continue
         start, titles, ranks, countries, orgs = i, [], set(), [], []
-        # A demonym or a country's possessive before the title: "the Belarusian Minister".
+        # A demonym or a country's possessive before the title: "the Chilean Minister".
         if start > 0 and (c := country_name(doc[start - 1].text)):
             countries.append(c)
             start -= 1
@@ -311,7 +311,7 @@ class _Linker:
         if index is None and len(words) == 1:
             index = self.resolve_single(words[0], before=tokens[0].i)
         if index is None and len(words) >= 2:
-            # A fuller name for someone first met by surname alone ("Haftar" then "X Haftar").
+            # A fuller name for someone first met by surname alone ("Okafor" then "X Okafor").
             index = next((k for k, p in enumerate(self.people)
                           if len(p.tokens) == 1 and p.tokens[0].lower() == words[-1].lower()
                           and not any(len(q.tokens) > 1 and q.tokens[-1] == words[-1]
@@ -346,7 +346,7 @@ def _title_core(title: str) -> str:
 
 
 def _resolve_description(linker: _Linker, chain: _TitleChain) -> int | None:
-    """'the Belarusian leader', 'the Field Marshal': the person holding that title."""
+    """'the Kenyan leader', 'the Admiral': the person holding that title."""
     cores = {_title_core(t) for t in chain.titles}
     people = linker.people
     candidates = [
@@ -399,7 +399,7 @@ def find_people(doc: Doc, *, body: list[bool]) -> Cast:
                 _apply_chain(linker.people[index], chain)
                 for k in range(chain.start, chain.end):
                     linker.token_person.setdefault(k, index)
-            after = tokens[-1].i + 1  # "President X Y of Belarus"
+            after = tokens[-1].i + 1  # "President X Y of Peru"
             if after + 1 < len(doc) and doc[after].lower_ == "of" and (
                     c := country_name(doc[after + 1].text)):
                 linker.people[index].add(linker.people[index].countries, [c])
