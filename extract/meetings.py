@@ -122,6 +122,19 @@ def _subjects(verb: Token) -> list[Token]:
     return []
 
 
+GROUP_WORDS = frozenset({"two", "both"})
+
+
+def _group_subject(trigger: Token) -> bool:
+    """Whether the meeting's subject is a pair already named: "they", "the two leaders"."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governor(trigger)
+    for subj in _subjects(verb):
+        if subj.lower_ in ("they", "both") or (subj.tag_ == "NNS" and any(
+                c.lower_ in GROUP_WORDS for c in subj.children)):
+            return True
+    return any(c.dep_ == "poss" and c.lower_ == "their" for c in trigger.children)
+
+
 def _verb_parties(verb: Token, cast: Cast, quoted: list[bool], *, skip: int | None = None,
                   ) -> tuple[list[int], list[int]]:
     """(subject people, object people) of a verb."""
@@ -273,6 +286,11 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
             continue
         kind, mode = span.id_.split(":")
         roles = _parties(trigger, kind, cast, quoted)
+        if drafts and len(roles) < 2 and _group_subject(trigger):
+            # "The two ministers last met in August", "They first met in 2009": the people
+            # of the meeting just told.
+            for person in drafts[-1].participants:
+                roles.setdefault(person, "participant")
         if not roles:
             continue
         sent = trigger.sent

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import spacy
 import srsly
+from spacy.lang.char_classes import ALPHA, HYPHENS
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from .components import LINE_BREAKS
 from .errors import ModelNotFoundError
@@ -67,6 +69,17 @@ def load_nlp(name: str | None = None, *, exclude: tuple[str, ...] = ()) -> Langu
     raise ModelNotFoundError(INSTALL_HINT if not name else f"spaCy model {name!r} not found")
 
 
+def _keep_hyphenated_words(nlp: Language) -> None:
+    """Stop splitting words at inner hyphens: "al-Nuaimi", "Ji-hoon", "Commander-in-Chief".
+
+    Split, a hyphenated name reads to the parser as three words and a stray dash, and the
+    sentence around it is misparsed. This is the tokenizer customisation spaCy documents.
+    """
+    hyphen_rule = rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])"
+    infixes = [rule for rule in nlp.Defaults.infixes if rule != hyphen_rule]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 @functools.cache
 def load_pipeline(name: str | None = None) -> Language:
     """Return the extraction pipeline: the model without its unused parts, plus our components.
@@ -77,7 +90,8 @@ def load_pipeline(name: str | None = None) -> Language:
     COOPERATION) and
     carrying its pattern id (a title's rank, a meeting word's kind and mode, a topic's area).
     """
-    nlp = load_nlp(name, exclude=UNUSED)
+    nlp = load_nlp(name, exclude=UNUSED)  # its own object: the bare model stays untouched
+    _keep_hyphenated_words(nlp)
     nlp.add_pipe(LINE_BREAKS, before="parser")
     ruler = nlp.add_pipe(
         "span_ruler",

@@ -136,15 +136,29 @@ def _name_run(doc: Doc, start: int, titles: set[int], limit: int = 5) -> list[To
     while i < len(doc) and len(run) < limit and i not in titles and _is_name_token(doc[i]):
         run.append(doc[i])
         i += 1
+        if _glued_hyphen(doc, i):  # "Ji-hoon", "al-Nuaimi", "Villanueva-Dizon": one name part
+            run += [doc[i], doc[i + 1]]
+            i += 2
     run = _clean_name(run)
     if not run or _is_place(run) or run[-1].lower_ in ORG_HEADS:
         return []
     return run
 
 
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen joining two words with no space around it."""
+    return (0 < i < len(doc) - 1 and doc[i].text in ("-", "‐") and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_ and doc[i + 1].is_alpha)
+
+
+def _text(tokens: list[Token]) -> str:
+    """The words of a name as written (a hyphenated part stays one word)."""
+    return tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text
+
+
 def _is_place(tokens: list[Token]) -> bool:
     """A country or a known city, not a person: "Saint Lucia", "Nay Pyi Taw", "Paramaribo"."""
-    text = " ".join(t.text for t in tokens)
+    text = _text(tokens)
     return all(country_name(t.text) for t in tokens) or bool(country_name(text)) or is_city(text)
 
 
@@ -305,8 +319,8 @@ class _Linker:
         return len(self.people) - 1
 
     def link_name(self, tokens: list[Token]) -> int:
-        words = [t.text for t in tokens]
-        name = " ".join(words)
+        name = _text(tokens)
+        words = name.split()
         index = next((k for k, p in enumerate(self.people) if _same_person(words, p)), None)
         if index is None and len(words) == 1:
             index = self.resolve_single(words[0], before=tokens[0].i)

@@ -35,10 +35,12 @@ __all__ = ["CHUNK_CHARS", "extract_article", "extract_articles"]
 # spaCy's parser needs memory in proportion to a doc's length: longer texts are parsed in
 # paragraph chunks and joined back into one Doc, so no text is ever dropped.
 CHUNK_CHARS = 100_000
+# "October 21, Agency. ..." or "CITY, March 4 (Agency) — ...": a day with or without a year.
 _DATELINE = re.compile(
-    r"\s*((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"\s*(?:[A-Z][A-Za-z .'’-]{1,40},\s+)?"
+    r"((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
     r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)(?:,?\s+(\d{4}))?"
-    r"\s*[,.:–—-]",
+    r"\s*(?:\([^)]{1,40}\)\s*)?[,.:–—-]",
     re.IGNORECASE,
 )
 
