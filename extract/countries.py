@@ -37,7 +37,7 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*['’]?")
 _JOINER = re.compile(r"[ \t\-‐‑–—,.&]*")  # between the words of one name: "St. Kitts & Nevis"
 _FUZZY_MIN = 5  # never guess at a misspelling of a short word
 _FUZZY_SCORE = 90
-_RATIO_MIN = 7  # a letter more or less is a misspelling only in a long name ("Belaruss")
+_RATIO_MIN = 7  # a letter more or less is a misspelling only in a long name ("Portugall")
 
 
 class _Index(NamedTuple):
@@ -67,7 +67,7 @@ def _fold(text: str) -> str:
 
 
 def _scramble(key: str) -> str:
-    """First and last letter, then the others sorted: "lybia" and "libya" give the same key."""
+    """First and last letter, then the others sorted: "ukriane" and "ukraine" give the same key."""
     return key[0] + key[-1] + "".join(sorted(key[1:-1]))
 
 
@@ -122,13 +122,13 @@ def _index() -> _Index:
 
 
 def _bases(key: str) -> list[str]:
-    """The folded key, and without a possessive: "libya's" -> "libya", "belarus'" -> "belarus"."""
+    """The folded key, and without a possessive: "kenya's" -> "kenya", "cyprus'" -> "cyprus"."""
     bare = _POSSESSIVE.sub(lambda m: "s" if m.group() == "s'" else "", key)
     return [key, bare] if bare and bare != key else [key]
 
 
 def _demonym(key: str) -> str | None:
-    """The country of a folded demonym, also in the plural: "libyans", "frenchmen"."""
+    """The country of a folded demonym, also in the plural: "kenyans", "frenchmen"."""
     demonyms = _index().demonyms
     if key in demonyms:
         return demonyms[key]
@@ -139,7 +139,7 @@ def _demonym(key: str) -> str | None:
 
 
 def _fuzzy(key: str) -> str | None:
-    """A country name misspelt by a letter or two: "Lybia", "Belaruss", "Ukriane"."""
+    """A country name misspelt by a letter or two: "Ukriane", "Portugall", "Kazakstan"."""
     idx = _index()
     if (len(key) < _FUZZY_MIN or not key.replace(" ", "").isalpha() or key in idx.cities
             or key in idx.words):
@@ -176,20 +176,20 @@ def country_name(text: str) -> str | None:
     """Return the country that `text` names, whether by name, alias or demonym.
 
     `text` must begin with a capital letter, as a name does in running text ("Turkey", not
-    "turkey"). Tolerated: a leading "the", a possessive ("Libya's", "Belarus’"), a plural
-    demonym ("Libyans"), another script or accents (transliterated), and, for names of five or
-    more letters only, a small misspelling ("Lybia").
+    "turkey"). Tolerated: a leading "the", a possessive ("Kenya's", "Cyprus’"), a plural
+    demonym ("Ugandans"), another script or accents (transliterated), and, for names of five or
+    more letters only, a small misspelling ("Ukriane").
 
     Parameters
     ----------
     text : str
-        A name, an alias ("Republic of Belarus", "UAE") or a demonym ("Belarusian").
+        A name, an alias ("Republic of Kenya", "UAE") or a demonym ("Kenyan").
 
     Returns
     -------
     str or None
         The country's common English name, or None if `text` names no country: a continent
-        ("African"), a city ("Minsk") or any other word.
+        ("African"), a city ("Nairobi") or any other word.
 
     Raises
     ------
@@ -198,19 +198,19 @@ def country_name(text: str) -> str | None:
 
     Examples
     --------
-    >>> country_name("the Republic of Belarus"), country_name("Libyans")
-    ('Belarus', 'Libya')
-    >>> country_name("Libya’s"), country_name("Lybia"), country_name("Russian Federation")
-    ('Libya', 'Libya', 'Russia')
-    >>> country_name("Minsk") is None, country_name("African") is None
+    >>> country_name("the Republic of Kenya"), country_name("Ugandans")
+    ('Kenya', 'Uganda')
+    >>> country_name("Kenya’s"), country_name("Ukriane"), country_name("Russian Federation")
+    ('Kenya', 'Ukraine', 'Russia')
+    >>> country_name("Nairobi") is None, country_name("African") is None
     (True, True)
 
     Notes
     -----
     A misspelling is accepted when it has the same first and last letters as the name (the
     letters a writer rarely gets wrong, which keeps "Frances" from being France) and either the
-    same letters with only the inner ones reordered ("Lybia", "Ukriane") or a rapidfuzz ratio of
-    at least 90 (a letter missing or extra: "Belaruss", "Kazakstan"). Demonyms, aliases and
+    same letters with only the inner ones reordered ("Ukriane", "Nigreia") or a rapidfuzz ratio of
+    at least 90 (a letter missing or extra: "Portugall", "Kazakstan"). Demonyms, aliases and
     cities are never matched approximately, and a known city is never taken for a misspelling.
 
     See Also
@@ -249,12 +249,12 @@ def countries_in(text: str) -> list[str]:
 
     Examples
     --------
-    >>> countries_in("Belarusian-Libyan")
-    ['Belarus', 'Libya']
-    >>> countries_in("Prime Minister of Belarus")
-    ['Belarus']
-    >>> countries_in("the eastern-based Libyan National Army (LNA)")
-    ['Libya']
+    >>> countries_in("Kenyan-Ugandan")
+    ['Kenya', 'Uganda']
+    >>> countries_in("Prime Minister of Uganda")
+    ['Uganda']
+    >>> countries_in("the Sudanese Armed Forces (SAF)")
+    ['Sudan']
     >>> countries_in("talks between U.S. and South Korean envoys on Latin American trade")
     ['United States', 'South Korea']
     """
@@ -291,7 +291,7 @@ def is_demonym(word: str) -> bool:
     Parameters
     ----------
     word : str
-        A capitalised word or phrase: "Belarusian", "Libyans", "South Korean".
+        A capitalised word or phrase: "Kenyan", "Ugandans", "South Korean".
 
     Returns
     -------
@@ -299,9 +299,9 @@ def is_demonym(word: str) -> bool:
 
     Examples
     --------
-    >>> is_demonym("Belarusian"), is_demonym("Libyans"), is_demonym("Belarus")
+    >>> is_demonym("Kenyan"), is_demonym("Ugandans"), is_demonym("Kenya")
     (True, True, False)
-    >>> is_demonym("African"), is_demonym("libyan")
+    >>> is_demonym("African"), is_demonym("kenyan")
     (False, False)
     """
     if not isinstance(word, str):
@@ -316,7 +316,7 @@ def iso2(country: str) -> str | None:
     Parameters
     ----------
     country : str
-        "Belarus", "the United Kingdom", "Libyan"...
+        "Kenya", "the United Kingdom", "Ugandan"...
 
     Returns
     -------
@@ -326,8 +326,8 @@ def iso2(country: str) -> str | None:
 
     Examples
     --------
-    >>> iso2("Belarus"), iso2("the United Kingdom"), iso2("Libyan"), iso2("Atlantis")
-    ('BY', 'GB', 'LY', None)
+    >>> iso2("Kenya"), iso2("the United Kingdom"), iso2("Ugandan"), iso2("Atlantis")
+    ('KE', 'GB', 'UG', None)
     """
     name = country_name(country)
     return None if name is None else _index().iso2[name]
@@ -349,9 +349,9 @@ def city_country(name: str) -> str | None:
 
     Examples
     --------
-    >>> city_country("Minsk"), city_country("Tripoli"), city_country("Paris")
-    ('Belarus', 'Libya', 'France')
-    >>> city_country("Belarus") is None
+    >>> city_country("Nairobi"), city_country("Kampala"), city_country("Paris")
+    ('Kenya', 'Uganda', 'France')
+    >>> city_country("Kenya") is None
     True
     """
     if not isinstance(name, str):
@@ -377,7 +377,7 @@ def is_city(name: str) -> bool:
 
     Examples
     --------
-    >>> is_city("Benghazi"), is_city("Libya"), is_city("Singapore")
+    >>> is_city("Mombasa"), is_city("Kenya"), is_city("Singapore")
     (True, False, True)
     """
     return city_country(name) is not None

@@ -7,6 +7,7 @@ True
 """
 
 from .build import add, build, graph_from_extractions
+from .examples import example_graph
 from .graph import add_edge, add_node, edge_id, new_graph, node_model, nodes_of_type
 from .io import (
     GraphFileError,
@@ -27,6 +28,7 @@ __all__ = [
     "add_node",
     "build",
     "edge_id",
+    "example_graph",
     "graph_from_extractions",
     "graph_lock",
     "load",

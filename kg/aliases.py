@@ -6,19 +6,19 @@ must never join, one name each::
 
     # aliases.toml
     [[merge]]
-    names = ["Alexander Lukashenko", "Lukashenka"]
+    names = ["Mykola Kovalenko", "Kavalenka"]
 
     [[merge]]
-    names = ["Muammar Gaddafi", "Moammar Kadhafi"]
+    names = ["Mohammed al-Qasimi", "Muhammad Qasemi"]
 
     [[keep_apart]]
-    names = ["Khalifa Haftar", "Saddam Khalifa Haftar"]
+    names = ["Omar Nasser", "Karim Omar Nasser"]
 
 A name matches every article record that spells a person that way, as its fullest name or as
-an alias, ignoring case, accents and transliteration variants (`kg.names.fold_key`): "Lukashenka"
-matches "Łukašenka" and "Lukashenko". A name that no article uses is ignored. ``keep_apart`` wins
-over everything, and a file whose rules contradict each other (two names merged, directly or
-through a third, and kept apart) is rejected.
+an alias, ignoring case, accents and transliteration variants (`kg.names.fold_key`):
+"Mohammed al-Qasimi" matches "Mohammed al-Qāsimī" and "MOHAMMED AL KASIMI". A name that no
+article uses is ignored. ``keep_apart`` wins over everything, and a file whose rules contradict
+each other (two names merged, directly or through a third, and kept apart) is rejected.
 """
 
 from __future__ import annotations
@@ -77,9 +77,9 @@ class AliasRules(BaseModel):
     Examples
     --------
     >>> rules = AliasRules.model_validate(
-    ...     {"merge": [{"names": ["Alexander Lukashenko", "Lukashenka"]}]})
+    ...     {"merge": [{"names": ["Mykola Kovalenko", "Kavalenka"]}]})
     >>> rules.merge[0].keys
-    ('alexander lukasenk', 'lukasenk')
+    ('mikola kovalenk', 'kavalenk')
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -139,9 +139,9 @@ def load_rules(source: str | os.PathLike[str] | IO[bytes]) -> AliasRules:
     Examples
     --------
     >>> import io
-    >>> load_rules(io.BytesIO(b'[[keep_apart]]\\nnames = ["Khalifa Haftar", "Saddam Haftar"]'))
-    AliasRules(merge=(), keep_apart=(NameGroup(names=('Khalifa Haftar', 'Saddam Haftar')),))
-    >>> load_rules(io.BytesIO(b'[[merge]]\\nnames = ["Gaddafi"]'))
+    >>> load_rules(io.BytesIO(b'[[keep_apart]]\\nnames = ["Omar Nasser", "Karim Nasser"]'))
+    AliasRules(merge=(), keep_apart=(NameGroup(names=('Omar Nasser', 'Karim Nasser')),))
+    >>> load_rules(io.BytesIO(b'[[merge]]\\nnames = ["Qasemi"]'))
     Traceback (most recent call last):
     ...
     kg.aliases.AliasFileError: <stream>: merge[0].names: needs two names or more, not 1

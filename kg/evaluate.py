@@ -703,7 +703,7 @@ def evaluate(G: nx.DiGraph, gold: GoldSet | str | os.PathLike[str]) -> Report:
     the gold person's spellings (the string as written, and, through the gold file's `people`
     entry, its `name`, `same_as` and `aliases`), or whose first and last tokens equal those of
     the gold name, `same_as` or string as written. A one-word gold alias (a bare surname such
-    as "Haftar", which a father and son share) only links to a person's name.
+    as "Nasser", which a father and son share) only links to a person's name.
 
     Parameters
     ----------

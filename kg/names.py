@@ -36,20 +36,20 @@ _CLUSTER_PATTERNS = tuple(re.compile("|".join(table)) for table in _CLUSTERS)
 _DOUBLE = re.compile(r"(.)\1+")
 _ENDINGS = ((re.compile(r"enk[oa]$"), "enk"), (re.compile(r"ah$"), "a"))
 _VOWELS = re.compile(r"[aeiou]")
-# Joining words inside a name ("Abdul Hamid al-Dbeibah", "Mohammed bin Salman", "Ursula von
+# Joining words inside a name ("Hassan Ali al-Amiri", "Mohammed bin Salman", "Ursula von
 # der Leyen"): skipped in the middle of a name, never as its first or last word.
 _PARTICLES = frozenset("al el ad ar as ash at az bin ibn bint ben van von der den de da di du "
                        "la le dos das del".split())
 _GIVEN_SIMILARITY = 85  # rapidfuzz ratio of two folded given (or middle) names
-_SKELETON_SIMILARITY = 70  # ... when their consonants agree: Alexander, Alaksandar
+_SKELETON_SIMILARITY = 70  # ... when their consonants agree: Alexander, Aliaksandr
 _SURNAME_SIMILARITY = 88  # ... of two folded surnames of five letters or more
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
     """Return the lowercase ASCII tokens of a name.
 
-    >>> name_tokens("Alaksandar Łukašenka")
-    ('alaksandar', 'lukasenka')
+    >>> name_tokens("Aliaksandr Mošenka"), name_tokens("Ayşe Yıldız")
+    (('aliaksandr', 'mosenka'), ('ayse', 'yildiz'))
     """
     return tuple(re.findall(r"[a-z0-9]+", anyascii(name).lower()))
 
@@ -57,8 +57,8 @@ def name_tokens(name: str) -> tuple[str, ...]:
 def name_key(name: str) -> str:
     """Return the exact-match key of a name: its tokens joined by spaces.
 
-    >>> name_key("  Khalifa   HAFTAR ")
-    'khalifa haftar'
+    >>> name_key("  Omar   NASSER ")
+    'omar nasser'
     """
     return " ".join(name_tokens(name))
 
@@ -68,13 +68,13 @@ def fold(token: str) -> str:
     """Return the transliteration-blind form of one lowercase ASCII name token.
 
     Clusters that transliterations write differently are written one way (kh, sh, zh, ks, y,
-    ou, ie, q, w...), double letters are single, and the Belarusian and Ukrainian surname
-    endings -enka and -enko are one.
+    ou, ie, q, w...), double letters are single, and the East Slavic surname endings -enka and
+    -enko are one.
 
-    >>> fold("lukashenko"), fold("lukasenka"), fold("aleksandr"), fold("belqassim")
-    ('lukasenk', 'lukasenk', 'alexandr', 'belkasim')
-    >>> fold("dmitriy"), fold("dmitry"), fold("dbeibah")
-    ('dmitri', 'dmitri', 'dbeiba')
+    >>> fold("moshenko"), fold("mosenka"), fold("aleksandr"), fold("qassem")
+    ('mosenk', 'mosenk', 'alexandr', 'kasem')
+    >>> fold("dmitriy"), fold("dmitry"), fold("barakah")
+    ('dmitri', 'dmitri', 'baraka')
     """
     folded = token
     for pattern, table in zip(_CLUSTER_PATTERNS, _CLUSTERS, strict=True):
@@ -87,9 +87,9 @@ def fold(token: str) -> str:
 def fold_key(name: str) -> str:
     """Return the transliteration-blind key of a whole name.
 
-    >>> fold_key("Alexander Lukashenko") == fold_key("Aleksandr Lukashenka")
+    >>> fold_key("Alexander Moshenko") == fold_key("Aleksandr Moshenka")
     False
-    >>> fold_key("Khalifa Belqassim Haftar") == fold_key("Khalifa Belqasim Haftar")
+    >>> fold_key("Yusuf Qassem Mansour") == fold_key("Yousuf Kasem Mansur")
     True
     """
     return " ".join(fold(t) for t in name_tokens(name))
@@ -103,7 +103,7 @@ def _skeleton(folded: str) -> str:
 class NameParts(NamedTuple):
     """A name split into the parts that are compared: lowercase ASCII tokens, and folded."""
 
-    given: str | None  # the first given name; None for a lone surname ("Haftar")
+    given: str | None  # the first given name; None for a lone surname ("Nasser")
     middles: tuple[str, ...]  # middle names and patronymics, particles left out
     surname: str
 
@@ -119,12 +119,12 @@ class NameParts(NamedTuple):
 def name_parts(name: str) -> NameParts | None:
     """Split a name into first given name, middle names and surname; None if it has no letters.
 
-    >>> name_parts("Khalifa Belqasim Omar Haftar")
-    NameParts(given='khalifa', middles=('belqasim', 'omar'), surname='haftar')
-    >>> name_parts("Abdul Hamid al-Dbeibah")
-    NameParts(given='abdul', middles=('hamid',), surname='dbeibah')
-    >>> name_parts("Gaddafi")
-    NameParts(given=None, middles=(), surname='gaddafi')
+    >>> name_parts("Karim Yusuf Omar Nasser")
+    NameParts(given='karim', middles=('yusuf', 'omar'), surname='nasser')
+    >>> name_parts("Hassan Ali al-Amiri")
+    NameParts(given='hassan', middles=('ali',), surname='amiri')
+    >>> name_parts("Nasser")
+    NameParts(given=None, middles=(), surname='nasser')
     """
     tokens = name_tokens(name)
     if not tokens:
@@ -146,13 +146,13 @@ def match_tokens(a: str, b: str) -> str | None:
 
     An initial matches any name it begins; otherwise names match when they fold alike
     ("transliteration"), when their consonants agree and they are similar enough
-    ("transliteration": Alexander, Aleksandr, Alaksandar, Aliaksandr), or, with the same first
+    ("transliteration": Alexander, Aleksandr, Aliaksandr), or, with the same first
     letter, by a rapidfuzz ratio of 85 or more ("fuzzy"). A name ending in "a" never matches
     one that does not (Aleksandr and Aleksandra).
 
-    >>> match_tokens("alexander", "alaksandar"), match_tokens("belqasim", "belqassim")
+    >>> match_tokens("alexander", "aliaksandr"), match_tokens("qasem", "qassem")
     ('transliteration', 'transliteration')
-    >>> match_tokens("khalifa", "saddam") is None, match_tokens("mahmoud", "mohammed") is None
+    >>> match_tokens("omar", "karim") is None, match_tokens("mahmoud", "mohammed") is None
     (True, True)
     """
     if a == b:
@@ -174,9 +174,9 @@ def match_tokens(a: str, b: str) -> str | None:
 def match_surnames(a: str, b: str) -> str | None:
     """Return how two surnames match: "exact", "transliteration", "fuzzy" or None.
 
-    >>> match_surnames("lukashenko", "lukasenka"), match_surnames("dbeibah", "dbeiba")
+    >>> match_surnames("moshenko", "mosenka"), match_surnames("barakah", "baraka")
     ('transliteration', 'transliteration')
-    >>> match_surnames("karankevich", "karankevic"), match_surnames("ivanov", "ivanova")
+    >>> match_surnames("markovich", "markovic"), match_surnames("ivanov", "ivanova")
     ('fuzzy', None)
     """
     if a == b:
@@ -215,19 +215,19 @@ def match_names(a: NameParts, b: NameParts) -> str | None:
 
     The surnames must match and so must the first given names; middle names and patronymics
     count only when both names have them (then the shorter list must run in the longer one).
-    A given name never matches a middle name: "Saddam Khalifa Haftar" is not "Khalifa Haftar".
+    A given name never matches a middle name: "Karim Omar Nasser" is not "Omar Nasser".
     Lone surnames are not compared here (see `kg.resolve`).
 
     Examples
     --------
-    >>> khalifa = name_parts("Khalifa Haftar")
-    >>> match_names(khalifa, name_parts("Khalifa Belqassim Omar Haftar"))
+    >>> omar = name_parts("Omar Nasser")
+    >>> match_names(omar, name_parts("Omar Yusuf Nasser"))
     'middle-name'
-    >>> match_names(khalifa, name_parts("Saddam Khalifa Haftar")) is None
+    >>> match_names(omar, name_parts("Karim Omar Nasser")) is None
     True
-    >>> match_names(name_parts("Alexander Lukashenko"), name_parts("Alaksandar Łukašenka"))
+    >>> match_names(name_parts("Alexander Moshenko"), name_parts("Aliaksandr Mošenka"))
     'transliteration'
-    >>> match_names(name_parts("Abdulhamid Dbeibah"), name_parts("Abdul Hamid Dbeibah"))
+    >>> match_names(name_parts("Abdulrahman Barakah"), name_parts("Abdul Rahman Baraka"))
     'transliteration'
     """
     if a.lone or b.lone:
@@ -241,7 +241,7 @@ def match_names(a: NameParts, b: NameParts) -> str | None:
     if given is not None:
         middles = _match_middles(a.middles, b.middles)
         return None if middles is None else _weakest(surname, given, middles)
-    # "Abdulhamid" and "Abdul Hamid": the given names written as one word or two.
+    # "Abdulrahman" and "Abdul Rahman": the given names written as one word or two.
     joined_a = "".join(fold(t) for t in (a.given, *a.middles))  # type: ignore[arg-type]
     joined_b = "".join(fold(t) for t in (b.given, *b.middles))  # type: ignore[arg-type]
     if joined_a == joined_b:
