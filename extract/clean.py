@@ -49,6 +49,7 @@ _TERMINAL = re.compile(r"[.!?:;\"”’'»)\]…]\s*$")
 _WORD = re.compile(r"\w+")
 
 BODY_MIN_WORDS = 5  # a punctuated line shorter than this is a label, not prose
+WRAPPED_MIN_WORDS = 8  # every line but the last of a hard-wrapped paragraph is this long
 PROSE_MIN_WORDS = 15  # an unpunctuated line this long is prose all the same
 
 
@@ -132,6 +133,8 @@ def clean_page(text: str) -> CleanText:
     first = True
     blank_pending = False
     offset = 0
+    blocks: list[int] = []  # for each kept line, the paragraph it belongs to
+    block = 0
     for raw in text.splitlines(keepends=True):
         line = raw.rstrip("\r\n")
         line_start, offset = offset, offset + len(raw)
@@ -145,6 +148,7 @@ def clean_page(text: str) -> CleanText:
         first = False
         if not spans:
             continue
+        block += blank_pending
         if chunks:
             sep = "\n\n" if blank_pending else "\n"
             chunks.append(sep)
@@ -160,5 +164,23 @@ def clean_page(text: str) -> CleanText:
             clean_pos += e - s
         kept = " ".join(line[s:e] for s, e in spans)
         out.lines.append((line_clean_start, clean_pos, _line_kind(kept)))
+        blocks.append(block)
     out.text = "".join(chunks)
+    _mark_wrapped_paragraphs(out, blocks)
     return out
+
+
+def _mark_wrapped_paragraphs(out: CleanText, blocks: list[int]) -> None:
+    """Lines of a hard-wrapped paragraph of prose are all prose, its short last line too."""
+    lines = out.lines
+    start = 0
+    while start < len(lines):
+        end = start
+        while end + 1 < len(lines) and blocks[end + 1] == blocks[start]:
+            end += 1
+        group = lines[start:end + 1]
+        words = [len(_WORD.findall(out.text[s:e])) for s, e, _ in group]
+        whole = " ".join(out.text[s:e] for s, e, _ in group)
+        if len(group) > 1 and min(words[:-1]) >= WRAPPED_MIN_WORDS and _line_kind(whole) == "body":
+            lines[start:end + 1] = [(s, e, "body") for s, e, _ in group]
+        start = end + 1

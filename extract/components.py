@@ -5,20 +5,36 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["LINE_BREAKS"]
+__all__ = ["LEXICON", "LINE_BREAKS"]
 
 LINE_BREAKS = "diplograph_line_breaks"
+LEXICON = "diplograph"  # the doc.spans key the span ruler writes to
+SENTENCE_END = frozenset(".!?:;\"”’'»)…")
+SHORT_LINE = 8  # tokens: a line this short that ends without a stop is a heading or a label
 
 
 @Language.component(LINE_BREAKS)
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break.
+    """Start a sentence where a line ends a sentence, a heading or a paragraph.
 
     Scraped articles put headlines, speaker lines and list items on lines of their own, with no
-    final stop; without this the parser glues them to the next sentence and misreads both. The
-    parser respects boundaries set before it runs.
+    final stop; without this the parser glues them to the next sentence and misreads both. A
+    hard-wrapped paragraph, whose lines break mid-sentence, is left to the parser. The parser
+    respects boundaries set before it runs.
     """
+    line_start = 0
     for token in doc[:-1]:
-        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+        breaks = token.whitespace_ + (token.text if token.is_space else "")
+        if "\n" not in breaks:
+            continue
+        last = token if not token.is_space else doc[max(token.i - 1, 0)]
+        ends = (
+            "\n\n" in breaks
+            or last.text[-1:] in SENTENCE_END
+            or token.i + 1 - line_start < SHORT_LINE
+        )
+        if ends:
             doc[token.i + 1].is_sent_start = True
+        line_start = token.i + 1
     return doc
+

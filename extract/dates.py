@@ -207,6 +207,19 @@ def _moved(unit: Precision) -> _Resolver:
     return resolve
 
 
+def _month_of_year(match: re.Match[str], reference: dt.date | None, tense: _Tense,
+                   ) -> _When | None:
+    """A month of a year named relative to the reference: "March this year", "May last year"."""
+    if reference is None:
+        return None
+    return _When(reference.year + _MOVES[match["move"]], _month(match))
+
+
+def _year_of(match: re.Match[str], reference: dt.date | None, tense: _Tense) -> _When | None:
+    """A part of a written year, at year precision: "the first quarter of 2026"."""
+    return _When(int(match["year"]))
+
+
 def _count(unit: Precision) -> _Resolver:
     """A count of units from the reference: "two days ago", "in 3 months", "ten years later"."""
 
@@ -235,6 +248,9 @@ _FORM_TABLE: list[tuple[str, str, _Resolver, _Basis]] = [
     ("month day year", r"MONTH\s*DAY(?:,\s*|\s+)YEAR", _written, "explicit"),
     ("day month year", r"DAY\s+(?:of\s+)?MONTH,?\s+YEAR", _written, "explicit"),
     ("month year", r"MONTH,?\s+(?:of\s+)?YEAR", _written, "explicit"),
+    ("part of year", r"(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)"
+     r"|spring|summer|autumn|fall|winter)\s+(?:of\s+)?YEAR", _year_of, "explicit"),
+    ("month of a year", r"MONTH\s+(?:of\s+)?UNIT_MOVE\s+year", _month_of_year, "relative"),
     ("year", r"(?:year\s+)?YEAR", _written, "explicit"),
     ("month day", r"MONTH\s*DAY", _month_day, "relative"),
     ("day month", r"DAY\s+(?:of\s+)?MONTH", _month_day, "relative"),

@@ -12,7 +12,7 @@ from spacy.lang.char_classes import ALPHA, HYPHENS
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
-from .components import LINE_BREAKS
+from .components import LEXICON, LINE_BREAKS
 from .errors import ModelNotFoundError
 
 __all__ = ["LEXICON", "MODEL_NAMES", "PATTERN_FILES", "load_nlp", "load_pipeline"]
@@ -30,7 +30,6 @@ DATA = Path(__file__).parent / "data"
 PATTERN_FILES = (
     "titles.jsonl", "triggers.jsonl", "topics.jsonl", "agreements.jsonl", "cues.jsonl",
 )
-LEXICON = "diplograph"  # the doc.spans key the span ruler writes to
 # Extraction matches words on their lowercase form, so the lemmatizer is never run.
 UNUSED = ("lemmatizer",)
 

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Literal, Protocol
 
 from .cache import ExtractionCache
+from .errors import DiplographError
 from .records import Article, ArticleExtraction
 
-__all__ = ["CHUNK_SIZE", "ENGINES", "run_extraction"]
+__all__ = ["CHUNK_SIZE", "ENGINES", "EngineError", "run_extraction"]
 
 ENGINES = ("local", "dask")
 Engine = Literal["local", "dask"]
@@ -21,6 +24,11 @@ Engine = Literal["local", "dask"]
 # worker, large enough that shipping them costs nothing next to parsing them.
 CHUNK_SIZE = 8
 _LOCK = threading.Lock()  # one pipeline per worker process, used by one thread at a time
+
+
+class EngineError(DiplographError):
+    """The workers cannot be had: dask is not installed, the scheduler cannot be reached, or a
+    worker process died."""
 
 
 def _extract_chunk(articles: list[Article], batch_size: int) -> list[ArticleExtraction]:
@@ -60,6 +68,22 @@ class _Later:
         return self.value
 
 
+class _Guarded:
+    """A process pool's future whose broken pool is reported as an `EngineError`."""
+
+    def __init__(self, future: Future[list[ArticleExtraction]]) -> None:
+        self.future = future
+
+    def done(self) -> bool:
+        return self.future.done()
+
+    def result(self) -> list[ArticleExtraction]:
+        try:
+            return self.future.result()
+        except BrokenProcessPool as e:
+            raise EngineError(f"a worker process died: {e}") from None
+
+
 class _Runner:
     """Where chunks go: started on the first chunk, so a run that needs no NLP starts nothing."""
 
@@ -86,21 +110,25 @@ class _Runner:
         pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_warm_up)
         self.closers.append(lambda: pool.shutdown(wait=True, cancel_futures=True))
-        return lambda chunk: pool.submit(_extract_chunk, chunk, self.batch_size)
+        return lambda chunk: _Guarded(pool.submit(_extract_chunk, chunk, self.batch_size))
 
     def _dask(self) -> Callable[[list[Article]], _Result]:
         try:
             from dask.distributed import Client, LocalCluster
-        except ImportError as e:  # pragma: no cover - dask is an optional dependency
-            raise ImportError(
-                "the dask engine needs dask.distributed: pip install 'diplograph[dask]'") from e
+        except ImportError:  # pragma: no cover - dask is an optional dependency
+            raise EngineError("the dask engine needs dask.distributed: "
+                              "pip install 'diplograph[dask]'") from None
         if self.scheduler is None:
             cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=None, silence_logs=logging.ERROR)
             self.closers.append(cluster.close)
             client = Client(cluster)
         else:
-            client = Client(self.scheduler)
+            try:
+                client = Client(self.scheduler)
+            except (OSError, ValueError) as e:
+                raise EngineError(
+                    f"cannot reach the dask scheduler at {self.scheduler}: {e}") from None
             self.workers = max(1, len(client.scheduler_info().get("workers", {})))
         self.closers.insert(0, client.close)
         return lambda chunk: client.submit(_extract_chunk, chunk, self.batch_size, pure=False)
@@ -161,6 +189,10 @@ def run_extraction(
         unknown, or `scheduler` is given without the dask engine.
     TypeError
         If `cache` is not an `ExtractionCache` or None.
+    EngineError
+        While iterating: dask.distributed is not installed, the scheduler cannot be reached
+        (within dask's ``distributed.comm.timeouts.connect``), or a worker process died. An
+        error raised in a worker is raised here as it was.
 
     Examples
     --------
@@ -187,6 +219,8 @@ def run_extraction(
     if cache is not None and not isinstance(cache, ExtractionCache):
         raise TypeError(f"cache must be an ExtractionCache or None, not {type(cache).__name__}")
     runner = _Runner(workers, engine, scheduler, batch_size)
+    if engine == "local" and workers == 1:
+        chunk_size = max(chunk_size, batch_size)  # nothing to spread: keep batches full
     return _run(iter(articles), runner, cache, chunk_size)
 
 
@@ -200,10 +234,10 @@ class _Chunk:
 
     @property
     def ready(self) -> bool:
-        """Whether the records are here, or can be had without waiting."""
-        if self.records is not None:
-            return True
-        done = getattr(self.future, "done", None)  # None for a chunk parsed in this process
+        """Whether the records are here, or can be had without waiting for a worker."""
+        if self.records is not None or isinstance(self.future, _Later):
+            return True  # a chunk parsed in this process is parsed as soon as it is needed
+        done = getattr(self.future, "done", None)
         return done is not None and bool(done())
 
     def record(self, position: int) -> ArticleExtraction:
