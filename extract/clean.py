@@ -34,14 +34,23 @@ _GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]")
 _COMMENTS_START = re.compile(
     r"^\s*(?:\d+\s+)?(?:comments?|responses|replies|reader comments)\s*:?\s*$"
     r"|^\s*(?:leave|add|post|write|show)\s+(?:a|your|all)?\s*(?:comment|reply|comments)\b"
-    r"|^\s*avatar\b",
+    r"|^\s*avatar\b"
+    # a commenter's header: "Jane D. · 2 days ago"
+    r"|^[^·•]{1,60}[·•]\s*\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\s*$",
     re.IGNORECASE,
 )
 # Lines that are page furniture wherever they stand.
 _FURNITURE = re.compile(
     r"^\s*(?:read more|read also|see also|related(?: articles| news| stories)?|share(?: this)?"
     r"|advertisement|subscribe\b.*|sign (?:in|up)\b.*|log in\b.*|cookie\b.*|tags?:.*"
-    r"|follow us\b.*|print|e-?mail)\s*$",
+    r"|follow us\b.*|print|e-?mail|\d+\s+min(?:ute)?s?\s+read\b.*"
+    r"|(?:updated|posted)\b.*\bago)\s*$",
+    re.IGNORECASE,
+)
+# Who wrote and edited the story: "By Jane Doe", "(Reporting by A; Editing by B)".
+_CREDIT = re.compile(
+    r"^\s*(?:\(\s*)?(?:(?:additional\s+)?reporting|writing|editing|compiled|translated|"
+    r"photos?|video)\s+by\b|^\s*by\s+[A-Z][^.!?]{0,60}$",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*[-–—•*·▪►]\s*")
@@ -140,7 +149,8 @@ def clean_page(text: str) -> CleanText:
         line_start, offset = offset, offset + len(raw)
         if _COMMENTS_START.match(line):
             break
-        if not line.strip() or _FURNITURE.match(line) or _is_navigation(line):
+        if not line.strip() or _FURNITURE.match(line) or _CREDIT.match(line) or _is_navigation(
+                line):
             blank_pending = blank_pending or bool(chunks)
             first = first and not line.strip()
             continue

@@ -60,6 +60,8 @@ class Draft:
     venue: str | None = None
     confidence: float = 0.5
     sentences: list[Span] = field(default_factory=list)
+    # "took part in the talks", "after the meeting": a meeting already told, named again
+    definite: bool = False
 
 
 def _people_in(token: Token, cast: Cast, quoted: list[bool], *,
@@ -123,6 +125,7 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 GROUP_WORDS = frozenset({"two", "both"})
+DISCUSSING = frozenset({"discuss", "discussed", "discusses", "discussing"})
 
 
 def _group_subject(trigger: Token) -> bool:
@@ -144,7 +147,7 @@ def _verb_parties(verb: Token, cast: Cast, quoted: list[bool], *, skip: int | No
     for child in verb.children:
         if child.i == skip:
             continue
-        if child.dep_ in OBJECTS:
+        if child.dep_ in OBJECTS and verb.lower_ not in DISCUSSING:  # you discuss a topic
             objects += _people_in(child, cast, quoted, skip=skip)
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in COMPANY):
             for pobj in child.children:
@@ -317,8 +320,12 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
         if "host" in roles.values() and kind == "visit" and len(roles) == 2 and not any(
                 c.dep_ in OBJECTS for c in trigger.children if cast.person_at(c) is not None):
             confidence = 0.5  # the host is implied by the country visited
+        definite = trigger.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that") for c in
+            trigger.children)
         drafts.append(Draft(roles, sent, kind, mode, date, status, historical, location, venue,
-                            confidence if stated or date else confidence - 0.1, [sent]))
+                            confidence if stated or date else confidence - 0.1, [sent],
+                            definite))
     return drafts
 
 
@@ -381,8 +388,9 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         if len(draft.participants) >= 2:
             continue
-        hosts = [m for m in merged if _compatible(m, draft) and set(draft.participants) <= set(
-            m.participants)]
+        hosts = [m for m in merged if _compatible(m, draft) and (
+            set(draft.participants) <= set(m.participants)
+            or (draft.definite and m.sentence.start < draft.sentence.start))]
         if hosts:
             nearest = min(hosts, key=lambda m: abs(m.sentence.start - draft.sentence.start))
             _absorb(nearest, draft)

@@ -31,10 +31,20 @@ ORG_HEADS = frozenset(
     league alliance authority department directorate center centre chamber board academy
     administration cabinet senate congress duma secretariat mission embassy division brigade
     corps republic kingdom emirate state states""".split()
+) | frozenset(
+    # The portfolios of ministers and secretaries: "of Natural Resources and Environment X Y".
+    """affairs resources environment trade industry industries finance economy economic defence
+    defense health education agriculture energy justice interior planning development
+    transport transportation culture tourism labour labor communications information
+    investment commerce fisheries mines mining water youth sports security cooperation
+    integration expatriates emigration immigration diaspora welfare housing infrastructure
+    technology science innovation telecommunications territory territories relations
+    reconstruction reform reforms budget treasury households""".split()
 )
 NAME_PARTICLES = frozenset(
     "bin ibn bint al el abu de da di du van von der den la le del dos".split()
 )
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ag|an|ar|as|ash|at|az|ad|bin|ibn|abu|ben)-[A-Z]")
 HEAD_RANK = "head"
 GENERIC_LEADER = frozenset({"leader", "ruler", "head of state", "head of government", "president"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -107,10 +117,11 @@ def _lexicon(doc: Doc, label: str) -> list[Span]:
 
 def _is_name_token(token: Token) -> bool:
     text = token.text
-    if token.lower_ in NAME_PARTICLES:
-        return True
+    if token.lower_ in NAME_PARTICLES or _PARTICLE_PREFIX.match(text):
+        return True  # "bin", "al-Nuaimi", "el-Sayed"
     return (
-        text[:1].isupper()
+        "–" not in text and "—" not in text  # "the Kyiv–Warsaw talks" joins two names
+        and text[:1].isupper()
         and any(c.islower() for c in text)
         and token.is_alpha | ("-" in text) | ("'" in text)
         and token.ent_type_ not in ("DATE", "CARDINAL", "ORDINAL", "MONEY", "TIME", "PERCENT")
@@ -120,6 +131,8 @@ def _is_name_token(token: Token) -> bool:
 
 def _clean_name(tokens: list[Token]) -> list[Token]:
     """Trim possessives, particles at the edges, and anything not a name."""
+    while tokens and tokens[0].lower_ in ORG_HEADS:  # "[Environment] X Y" after a portfolio
+        tokens = tokens[1:]
     while tokens and (tokens[-1].lower_ in ("'s", "’s", "'", "’") or tokens[-1].is_punct):
         tokens = tokens[:-1]
     while tokens and (tokens[0].lower_ in NAME_PARTICLES or tokens[0].lower_ == "the"):
@@ -143,6 +156,22 @@ def _name_run(doc: Doc, start: int, titles: set[int], limit: int = 5) -> list[To
     if not run or _is_place(run) or run[-1].lower_ in ORG_HEADS:
         return []
     return run
+
+
+def _given_names_before(tokens: list[Token], titles: set[int]) -> list[Token]:
+    """Extend a person entity over the given names the model left out: "Tarek [Abdel-Moneim]"."""
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    i = tokens[0].i
+    while (i > 0 and tokens[-1].i - i < 4 and doc[i - 1].ent_iob_ == "O" and i - 1 not in titles
+           and doc[i - 1].whitespace_ and _is_name_token(doc[i - 1])):
+        i -= 1
+    # Only a whole capitalised run: in "... and Egyptian Expatriates Tarek X" the words before
+    # the name belong to a title, and where it ends cannot be told.
+    if i < tokens[0].i and i > 0 and doc[i - 1].text[:1].isupper() and i - 1 not in titles:
+        return tokens
+    return [doc[k] for k in range(i, tokens[0].i)] + tokens
 
 
 def _glued_hyphen(doc: Doc, i: int) -> bool:
@@ -175,14 +204,16 @@ class _TitleChain:
 
 def _complement(doc: Doc, i: int) -> int:
     """Extend over "of [the] Org Name" after a title; return the index after the complement."""
-    if i >= len(doc) or doc[i].lower_ != "of":
+    if i >= len(doc) or doc[i].lower_ not in ("of", "for"):
         return i
     j = i + 1
     if j < len(doc) and doc[j].lower_ == "the":
         j += 1
     run_end = j
     while run_end < len(doc) and (doc[run_end].text[:1].isupper() or doc[run_end].lower_ in (
-        "of", "and", "for", "-", "in")):
+            "of", "and", "for", "-", "in", "&") or (  # "of Foreign Affairs, Trade and Industry"
+            doc[run_end].text == "," and run_end + 1 < len(doc)
+            and doc[run_end + 1].text[:1].isupper())):
         run_end += 1
     # End at the last word that closes an organisation or names a country.
     best = None
@@ -257,7 +288,7 @@ def _names(doc: Doc, chains: list[_TitleChain], body: list[bool]) -> list[
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        tokens = [t for t in ent if t.i not in title_tokens]
+        tokens = _given_names_before([t for t in ent if t.i not in title_tokens], title_tokens)
         tokens = _clean_name(tokens)
         if len(tokens) == 1 and tokens[0].pos_ != "PROPN":
             continue  # "Observers noted": a capitalised common noun, not a name

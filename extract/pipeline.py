@@ -153,9 +153,16 @@ class _Reader:
                 update={"basis": "article"})
         return None, dateline
 
-    def people(self, cast: Cast) -> list[PersonRecord]:
+    def people(self, cast: Cast, meetings: list[MeetingRecord]) -> list[PersonRecord]:
+        """People the story supports: a full name, a title, or a part in a meeting.
+
+        A lone capitalised word that nothing else supports ("Explainer: ...") is not kept.
+        """
+        taking_part = {q.person for m in meetings for q in m.participants}
         records = []
         for person in cast.people:
+            if len(person.tokens) < 2 and not person.titles and person.key not in taking_part:
+                continue
             first = self.doc[person.mentions[0][0]] if person.mentions else None
             evidence = (self.evidence(first.sent),) if first is not None else ()
             aliases = [n for n in person.names if n != person.name]
@@ -250,9 +257,10 @@ def read_doc(doc: Doc, clean: CleanText, article: Article) -> ArticleExtraction:
     """Read the records of one parsed article."""
     reader = _Reader(doc, clean, article)
     cast = find_people(doc, body=reader.body)
+    meetings = reader.meetings(cast)
     return ArticleExtraction(
         article=article,
-        people=tuple(reader.people(cast)),
+        people=tuple(reader.people(cast, meetings)),
         entities=tuple(reader.entities(cast)),
-        meetings=tuple(reader.meetings(cast)),
+        meetings=tuple(meetings),
     )
