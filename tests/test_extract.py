@@ -148,3 +148,39 @@ def test_clean_page_maps_offsets_back():
 @pytest.mark.parametrize("text", ["", " ", "\x00\x01", "😀" * 50, "Mr.", "met met met"])
 def test_never_crashes_on_odd_text(run, text):
     assert isinstance(run(text), ArticleExtraction)
+
+
+def test_hyphenated_and_particle_names_stay_whole(run):
+    x = run("Foreign Minister Lee Seo-yeon met Sheikh Nasser bin Hamad al-Mansouri in Seoul "
+            "yesterday. Lee thanked al-Mansouri for the visit.")
+    assert names(x) == {"Lee Seo-yeon", "Nasser bin Hamad al-Mansouri"}
+    assert pairs(x) == [(frozenset({"Lee Seo-yeon", "Nasser bin Hamad al-Mansouri"}),
+                         "2024-03-04")]
+
+
+def test_a_pair_named_again_as_the_two_ministers(run):
+    x = run("Foreign Minister Ana Duarte spoke by phone with Foreign Minister Pieter de Vries on "
+            "Monday.\n\nThe two ministers last met in person in Lisbon in January.")
+    assert sorted(pairs(x), key=str) == sorted([
+        (frozenset({"Ana Duarte", "Pieter de Vries"}), "2024-03-04"),
+        (frozenset({"Ana Duarte", "Pieter de Vries"}), "2024-01"),
+    ], key=str)
+
+
+def test_portfolio_ends_a_title(run):
+    x = run("Minister of Natural Resources and Environment Nguyen Van Long met Minister for "
+            "Foreign Affairs Keiko Sato in Hanoi on Friday.")
+    assert names(x) == {"Nguyen Van Long", "Keiko Sato"}
+
+
+def test_bylines_and_credits_are_not_people(run):
+    text = ("date 2024-03-05\nBy Marta Kowalczyk\n4 min read | Updated 2 hours ago\n\n"
+            "President Anna Kowalski met Prime Minister Jonas Berg in Oslo.\n\n"
+            "(Reporting by Tom Ellis; Editing by Ruth Amsel)\n")
+    assert names(run(text)) == {"Anna Kowalski", "Jonas Berg"}
+
+
+def test_hard_wrapped_paragraph_is_one_sentence(run):
+    text = ("date 2024-03-05\n\nPresident Anna Kowalski of Poland held talks with Prime\n"
+            "Minister Jonas Berg of Norway in Warsaw on March 3, 2024, officials said.\n")
+    assert pairs(run(text)) == [(frozenset({"Anna Kowalski", "Jonas Berg"}), "2024-03-03")]
