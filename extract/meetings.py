@@ -24,7 +24,8 @@ __all__ = ["Draft", "find_meetings", "merge_drafts"]
 # Dependencies that leave the phrase a participant can stand in.
 CLAUSE_EDGES = frozenset({"relcl", "advcl", "ccomp", "parataxis", "csubj", "mark", "punct"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-OBJECTS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
+# "received in Riyadh today His Excellency X": the parser may call a late object npadvmod.
+OBJECTS = frozenset({"dobj", "dative", "iobj", "attr", "oprd", "npadvmod"})
 COMPANY = frozenset({"with", "between", "among", "by", "and"})
 HOSTING = frozenset({"receive", "welcome", "host"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})

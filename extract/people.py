@@ -250,7 +250,9 @@ def _title_chains(doc: Doc, title_spans: list[Span]) -> list[_TitleChain]:
         while span is not None:
             end = _complement(doc, span.end)
             text = doc[span.start:end].text
-            if joined:
+            if span.id_ == "honorific":
+                pass  # "His Excellency", "Mr.": they anchor a name but are nobody's title
+            elif joined and titles:
                 titles[-1] = f"{titles[-1]} {text}"
             else:
                 titles.append(text)
