@@ -160,11 +160,15 @@ def _noun_parties(noun: Token, cast: Cast, quoted: list[bool]) -> list[int]:
     """People attached to a meeting noun: "talks with X", "X's visit", "visit of X"."""
     found: list[int] = []
     for child in noun.children:
-        if child.dep_ == "poss" or child.dep_ in ("compound", "amod"):
+        if child.dep_ in ("poss", "compound", "amod", "appos"):
             found += _people_in(child, cast, quoted)
         elif child.dep_ == "prep" and child.lower_ in (*COMPANY, "of", "from"):
             for pobj in child.children:
                 found += _people_in(pobj, cast, quoted)
+        elif child.dep_ == "prep":  # "talks at the ministry with X": "with" misattached
+            found += [p for pobj in child.children for nested in pobj.children
+                      if nested.dep_ == "prep" and nested.lower_ in ("with", "between")
+                      for grand in nested.children for p in _people_in(grand, cast, quoted)]
         elif child.dep_ == "acl":  # "a visit led by X"
             found += _people_in(child, cast, quoted)
     return found

@@ -263,8 +263,11 @@ def _title_chains(doc: Doc, title_spans: list[Span]) -> list[_TitleChain]:
                 orgs.append(re.sub(r"^of (the )?", "", complement))
             i = end
             joined = end == span.end and i in by_start
-            nxt = i + (1 if i < len(doc) and doc[i].lower_ in ("and", "&") else 0)
-            nxt += 1 if nxt < len(doc) and doc[nxt].lower_ == "the" and nxt > i else 0
+            # "X and Y Z", "His Excellency the Minister", "the Deputy Minister, Mr. Y Z": one
+            # chain of titles before one name.
+            nxt = i + (1 if i < len(doc) and doc[i].lower_ in ("and", "&", ",") else 0)
+            if nxt < len(doc) and doc[nxt].lower_ == "the" and (nxt > i or span.id_ == "honorific"):
+                nxt += 1
             span = by_start.get(nxt) if nxt > i or joined else None
             if span is not None:
                 i = nxt
