@@ -129,6 +129,12 @@ GROUP_WORDS = frozenset({"two", "both"})
 DISCUSSING = frozenset({"discuss", "discussed", "discusses", "discussing"})
 
 
+def _negated(trigger: Token) -> bool:
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governor(trigger)
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")
+               for t in (trigger, verb) for c in t.children)
+
+
 def _group_subject(trigger: Token) -> bool:
     """Whether the meeting's subject is a pair already named: "they", "the two leaders"."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governor(trigger)
@@ -293,6 +299,8 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
         if quoted[trigger.i] or not body[trigger.i]:
             continue
         kind, mode = span.id_.split(":")
+        if _negated(trigger):
+            continue  # "did not attend the talks", "has never met"
         roles = _parties(trigger, kind, cast, quoted)
         if drafts and len(roles) < 2 and _group_subject(trigger):
             # "The two ministers last met in August", "They first met in 2009": the people

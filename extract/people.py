@@ -325,15 +325,27 @@ def _names(doc: Doc, chains: list[_TitleChain], body: list[bool]) -> list[
 
 
 def _same_person(tokens: list[str], person: Person) -> bool:
-    """Full-name compatibility: same surname and a compatible first name."""
+    """Full-name compatibility: a compatible first name, and the same surname or a shorter form.
+
+    "X Y" is "X Q Y" (a middle name left out) and "X Y" is "X Q Y Z" (a second surname left
+    out, as Spanish names are shortened); "Q Y" is never "X Q Y" (another first name).
+    """
     other = person.tokens
     if len(tokens) < 2 or len(other) < 2:
         return False
-    if tokens[-1].lower() != other[-1].lower():
-        return False
     a, b = tokens[0].lower(), other[0].lower()
-    return a == b or (len(a) <= 2 and b.startswith(a.rstrip("."))) or (
-        len(b) <= 2 and a.startswith(b.rstrip(".")))
+    if not (a == b or (len(a) <= 2 and b.startswith(a.rstrip("."))) or (
+            len(b) <= 2 and a.startswith(b.rstrip(".")))):
+        return False
+    short, long_ = sorted(([t.lower() for t in tokens[1:]], [t.lower() for t in other[1:]]),
+                          key=len)
+    return short[-1] == long_[-1] or _in_order(short, long_)
+
+
+def _in_order(short: list[str], long_: list[str]) -> bool:
+    """Whether ``short`` is an ordered subsequence of ``long_``."""
+    rest = iter(long_)
+    return all(word in rest for word in short)
 
 
 class _Linker:
@@ -376,10 +388,11 @@ class _Linker:
         """A lone surname or given name: the most recently mentioned person it fits."""
         low = word.lower()
         fits = [k for k, p in enumerate(self.people)
-                if low in (p.tokens[-1].lower(), p.tokens[0].lower())]
+                if any(low in (n.split()[-1].lower(), n.split()[0].lower()) for n in p.names)]
         if not fits:
             return None
-        surname = [k for k in fits if self.people[k].tokens[-1].lower() == low]
+        surname = [k for k in fits
+                   if any(n.split()[-1].lower() == low for n in self.people[k].names)]
         pool = surname or fits
         return max(pool, key=lambda k: self.last_seen.get(k, -1))
 

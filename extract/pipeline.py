@@ -35,6 +35,7 @@ __all__ = ["CHUNK_CHARS", "extract_article", "extract_articles"]
 # spaCy's parser needs memory in proportion to a doc's length: longer texts are parsed in
 # paragraph chunks and joined back into one Doc, so no text is ever dropped.
 CHUNK_CHARS = 100_000
+DATELINE_LINES = 3
 # "October 21, Agency. ..." or "CITY, March 4 (Agency) — ...": a day with or without a year.
 _DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Za-z .'’-]{1,40},\s+)?"
@@ -116,10 +117,9 @@ def _story_mask(doc: Doc, clean: CleanText) -> list[bool]:
 
 def _dateline(doc: Doc, clean: CleanText) -> DateRecord | None:
     """A dateline opening the first paragraph of prose: "October 21, Agency. ..."."""
-    first_body = next((start for start, _, kind in clean.lines if kind == "body"), None)
-    if first_body is None:
-        return None
-    m = _DATELINE.match(clean.text, first_body)
+    # The dateline opens one of the first paragraphs (after a headline, a byline, a caption).
+    starts = [start for start, _, kind in clean.lines if kind == "body"][:DATELINE_LINES]
+    m = next(filter(None, (_DATELINE.match(clean.text, start) for start in starts)), None)
     if m is None:
         return None
     phrase = m.group(1) + (f", {m.group(2)}" if m.group(2) else "")
