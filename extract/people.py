@@ -203,8 +203,14 @@ class _TitleChain:
 
 
 def _complement(doc: Doc, i: int) -> int:
-    """Extend over "of [the] Org Name" after a title; return the index after the complement."""
-    if i >= len(doc) or doc[i].lower_ not in ("of", "for"):
+    """Extend over "of [the] Org Name" after a title; return the index after the complement.
+
+    A title that already ends in a portfolio ("Minister of Foreign Affairs") extends over a
+    list of more: "..., Emigration and Expatriates".
+    """
+    listed = (i + 1 < len(doc) and doc[i].text == "," and doc[i - 1].lower_ in ORG_HEADS
+              and doc[i + 1].text[:1].isupper())
+    if i >= len(doc) or (doc[i].lower_ not in ("of", "for") and not listed):
         return i
     j = i + 1
     if j < len(doc) and doc[j].lower_ == "the":
