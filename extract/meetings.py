@@ -26,7 +26,7 @@ CLAUSE_EDGES = frozenset({"relcl", "advcl", "ccomp", "parataxis", "csubj", "mark
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # "received in Riyadh today His Excellency X": the parser may call a late object npadvmod.
 OBJECTS = frozenset({"dobj", "dative", "iobj", "attr", "oprd", "npadvmod"})
-COMPANY = frozenset({"with", "between", "among", "by", "and"})
+COMPANY = frozenset({"with", "between", "among", "by", "and", "from"})
 HOSTING = frozenset({"receive", "welcome", "host"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 PLANNING = frozenset(
@@ -42,7 +42,8 @@ NO_DATE_TENSES = frozenset({"had"})
 LIGHT_VERBS = frozenset(
     """hold holds held holding have has had having conduct conducts conducted conducting
     attend attends attended attending organise organised organize organized begin began begun
-    start started conclude concluded end ended wrap wrapped""".split()
+    start started conclude concluded end ended wrap wrapped receive receives received receiving
+    make makes made making""".split()
 )  # past perfect: an earlier meeting, not the day of the story
 
 
@@ -142,7 +143,9 @@ def _group_subject(trigger: Token) -> bool:
         if subj.lower_ in ("they", "both") or (subj.tag_ == "NNS" and any(
                 c.lower_ in GROUP_WORDS for c in subj.children)):
             return True
-    return any(c.dep_ == "poss" and c.lower_ == "their" for c in trigger.children)
+    # "their meeting", "the ministers' meeting"
+    return any(c.dep_ == "poss" and (c.lower_ == "their" or c.tag_ == "NNS")
+               for c in trigger.children)
 
 
 def _verb_parties(verb: Token, cast: Cast, quoted: list[bool], *, skip: int | None = None,
