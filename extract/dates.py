@@ -288,7 +288,7 @@ _FORMS = [
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 # one leading word (or two) that does not change the date: removed one at a time
 _LEADING = re.compile(
-    r"(?:(?:on|at|during|of|the|from|around|about|circa"
+    r"(?:(?:on|at|during|of|the|from|for|around|about|circa"
     # "in 2024", but not "in two days", which the table reads as ahead of the reference
     rf"|in(?!\s+(?:{_NUMBER})\s+(?:day|week|month|year)s?\b)"
     rf"|(?:early\s+|late\s+)?{_PART_OF_DAY}\s+of|(?:beginning|start|middle|end)\s+of"

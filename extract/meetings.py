@@ -314,7 +314,7 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
             continue
         sent = trigger.sent
         status = _status(trigger, sent)
-        tense = "future" if status == "planned" else "past"
+        tense = "past" if status == "held" else "future"  # a cancelled one was still to come
         date, stated = _meeting_date(trigger, sent, reference, tense=tense)
         perfect = any(c.lower_ in NO_DATE_TENSES for c in trigger.children) or any(
             c.lower_ in NO_DATE_TENSES for c in _governor(trigger).children)
