@@ -227,13 +227,18 @@ def _path_is_clausemate(token: Token, anchor: Token) -> bool:
 
 def _meeting_date(trigger: Token, sent: Span, reference: dt.date | None,
                   *, tense: str) -> tuple[DateRecord | None, bool]:
-    """The date stated for the meeting in its sentence, and whether the sentence dates it."""
+    """The date stated for the meeting in its sentence, and whether the sentence dates it.
+
+    A date phrase that cannot be placed ("last autumn") still dates the meeting: it is not the
+    day of the article, so the article's date is not used for it.
+    """
     anchors = [trigger]
     t = trigger
     while t.dep_ in ("xcomp", "advcl", "pobj", "prep", "dobj", "nsubjpass", "nsubj", "conj") \
             and t.head.i != t.i:
         t = t.head
         anchors.append(t)
+    stated = False
     for ent in sent.ents:
         if ent.label_ != "DATE":
             continue
@@ -241,7 +246,13 @@ def _meeting_date(trigger: Token, sent: Span, reference: dt.date | None,
             record = resolve_date(_with_preposition(ent), reference=reference, tense=tense)
             if record is not None:
                 return record, True
-    return None, False
+            stated = stated or _placeless(ent)
+    return None, stated
+
+
+def _placeless(ent: Span) -> bool:
+    """A time the meeting happened that no calendar date can be given ("last autumn")."""
+    return not any(t.like_num for t in ent) and ent.root.lower_ not in ("years", "days", "weeks")
 
 
 def _with_preposition(ent: Span) -> str:
@@ -318,7 +329,7 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
         date, stated = _meeting_date(trigger, sent, reference, tense=tense)
         perfect = any(c.lower_ in NO_DATE_TENSES for c in trigger.children) or any(
             c.lower_ in NO_DATE_TENSES for c in _governor(trigger).children)
-        if date is None and status == "held" and not perfect:
+        if date is None and status == "held" and not perfect and not stated:
             date = fallback
         if date is not None and reference is not None and date.precision == "day" \
                 and not date.value.startswith("--") and date.value > reference.isoformat() \
@@ -390,27 +401,35 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     """Merge the drafts of one meeting within an article; drop drafts left with one person.
 
     Two drafts are one meeting when their status and historical flag agree, their dates agree,
-    and they share a participant (a lone-participant draft joins the nearest such meeting).
+    and they share two participants. "The meeting", "the talks" name a meeting already told:
+    such a draft, and a lone-participant one that shares its person, joins the nearest
+    earlier (or, failing that, any) such meeting.
     """
-    full = [d for d in drafts if len(d.participants) >= 2]
     merged: list[Draft] = []
-    for draft in full:
+    for draft in (d for d in drafts if len(d.participants) >= 2):
         same = next((m for m in merged if _compatible(m, draft)
                      and len(set(m.participants) & set(draft.participants)) >= 2), None)
+        same = same or (_told_before(draft, merged) if draft.definite else None)
         if same is None:
             merged.append(draft)
         else:
             _absorb(same, draft)
-    for draft in drafts:
-        if len(draft.participants) >= 2:
-            continue
-        hosts = [m for m in merged if _compatible(m, draft) and (
-            set(draft.participants) <= set(m.participants)
-            or (draft.definite and m.sentence.start < draft.sentence.start))]
-        if hosts:
-            nearest = min(hosts, key=lambda m: abs(m.sentence.start - draft.sentence.start))
-            _absorb(nearest, draft)
+    for draft in (d for d in drafts if len(d.participants) < 2):
+        hosts = [m for m in merged if _compatible(m, draft)
+                 and set(draft.participants) <= set(m.participants)]
+        host = _told_before(draft, merged) if draft.definite else None
+        if host is None and hosts:
+            host = min(hosts, key=lambda m: abs(m.sentence.start - draft.sentence.start))
+        if host is not None:
+            _absorb(host, draft)
     return merged
+
+
+def _told_before(draft: Draft, merged: list[Draft]) -> Draft | None:
+    """The nearest compatible meeting told before ``draft``'s sentence."""
+    earlier = [m for m in merged if _compatible(m, draft)
+               and m.sentence.start < draft.sentence.start]
+    return max(earlier, key=lambda m: m.sentence.start) if earlier else None
 
 
 def _compatible(a: Draft, b: Draft) -> bool:

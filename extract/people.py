@@ -208,8 +208,8 @@ def _complement(doc: Doc, i: int) -> int:
     A title that already ends in a portfolio ("Minister of Foreign Affairs") extends over a
     list of more: "..., Emigration and Expatriates".
     """
-    listed = (i + 1 < len(doc) and doc[i].text == "," and doc[i - 1].lower_ in ORG_HEADS
-              and doc[i + 1].text[:1].isupper())
+    listed = (i + 1 < len(doc) and doc[i].lower_ in (",", "and", "&")
+              and doc[i - 1].lower_ in ORG_HEADS and doc[i + 1].text[:1].isupper())
     if i >= len(doc) or (doc[i].lower_ not in ("of", "for") and not listed):
         return i
     j = i + 1
