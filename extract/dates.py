@@ -220,6 +220,15 @@ def _year_of(match: re.Match[str], reference: dt.date | None, tense: _Tense) -> 
     return _When(int(match["year"]))
 
 
+def _current(unit: Precision) -> _Resolver:
+    """The reference's own month or year: "the end of the month"."""
+
+    def resolve(match: re.Match[str], reference: dt.date | None, tense: _Tense) -> _When | None:
+        return None if reference is None else _move(reference, unit, 0)
+
+    return resolve
+
+
 def _count(unit: Precision) -> _Resolver:
     """A count of units from the reference: "two days ago", "in 3 months", "ten years later"."""
 
@@ -267,6 +276,8 @@ _FORM_TABLE: list[tuple[str, str, _Resolver, _Basis]] = [
     ("months", r"AHEADNUMBER\s+months?BACK", _count("month"), "relative"),
     ("years", r"AHEADNUMBER\s+years?BACK", _count("year"), "relative"),
     ("month moved", r"UNIT_MOVE\s+month", _moved("month"), "relative"),
+    # "at the end of the month": the words before it are cut, "the month" is this month
+    ("the month", r"month", _current("month"), "relative"),
     ("year moved", r"UNIT_MOVE\s+year", _moved("year"), "relative"),
 ]
 

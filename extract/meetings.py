@@ -226,7 +226,7 @@ def _path_is_clausemate(token: Token, anchor: Token) -> bool:
 
 
 def _meeting_date(trigger: Token, sent: Span, reference: dt.date | None,
-                  *, tense: str) -> tuple[DateRecord | None, bool]:
+                  *, tense: str, skip: tuple[int, int]) -> tuple[DateRecord | None, bool]:
     """The date stated for the meeting in its sentence, and whether the sentence dates it.
 
     A date phrase that cannot be placed ("last autumn") still dates the meeting: it is not the
@@ -240,7 +240,7 @@ def _meeting_date(trigger: Token, sent: Span, reference: dt.date | None,
         anchors.append(t)
     stated = False
     for ent in sent.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or skip[0] <= ent.start_char < skip[1]:
             continue
         if any(_path_is_clausemate(ent.root, a) for a in anchors):
             record = resolve_date(_with_preposition(ent), reference=reference, tense=tense)
@@ -301,11 +301,13 @@ def _place(trigger: Token, sent: Span) -> tuple[str | None, str | None]:
 
 def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list[bool],
                   quoted: list[bool], triggers: list[Span],
-                  fallback: DateRecord | None) -> list[Draft]:
+                  fallback: DateRecord | None,
+                  dateline: tuple[int, int] = (0, 0)) -> list[Draft]:
     """Read one draft per meeting word that has at least one participant.
 
     A meeting whose sentence states no date takes ``fallback`` (the article's date, or a
-    dateline without a year), unless it is planned or told in the past perfect.
+    dateline without a year), unless it is planned or told in the past perfect. The dateline
+    itself (character span ``dateline``) dates the story, not a meeting.
     """
     drafts: list[Draft] = []
     for span in triggers:
@@ -326,7 +328,7 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
         sent = trigger.sent
         status = _status(trigger, sent)
         tense = "past" if status == "held" else "future"  # a cancelled one was still to come
-        date, stated = _meeting_date(trigger, sent, reference, tense=tense)
+        date, stated = _meeting_date(trigger, sent, reference, tense=tense, skip=dateline)
         perfect = any(c.lower_ in NO_DATE_TENSES for c in trigger.children) or any(
             c.lower_ in NO_DATE_TENSES for c in _governor(trigger).children)
         if date is None and status == "held" and not perfect and not stated:

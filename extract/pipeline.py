@@ -115,15 +115,15 @@ def _story_mask(doc: Doc, clean: CleanText) -> list[bool]:
     return [clean.kind_at(t.idx) is not None and t.idx < last_body for t in doc]
 
 
-def _dateline(doc: Doc, clean: CleanText) -> DateRecord | None:
-    """A dateline opening the first paragraph of prose: "October 21, Agency. ..."."""
+def _dateline(clean: CleanText) -> tuple[DateRecord | None, tuple[int, int]]:
+    """A dateline opening a first paragraph of prose ("October 21, Agency. ..."), and where."""
     # The dateline opens one of the first paragraphs (after a headline, a byline, a caption).
     starts = [start for start, _, kind in clean.lines if kind == "body"][:DATELINE_LINES]
     m = next(filter(None, (_DATELINE.match(clean.text, start) for start in starts)), None)
     if m is None:
-        return None
+        return None, (0, 0)
     phrase = m.group(1) + (f", {m.group(2)}" if m.group(2) else "")
-    return resolve_date(phrase, reference=None)
+    return resolve_date(phrase, reference=None), m.span()
 
 
 class _Reader:
@@ -134,6 +134,7 @@ class _Reader:
         self.body = _body_mask(doc, clean)
         self.story = _story_mask(doc, clean)
         self.quoted = quote_mask(doc)
+        self.dateline, self.dateline_span = _dateline(clean)
 
     def evidence(self, span: Span) -> Evidence:
         start = self.clean.to_original(span.start_char)
@@ -147,7 +148,7 @@ class _Reader:
             published = self.article.published
             return published, DateRecord(value=published.isoformat(), precision="day",
                                          basis="article")
-        dateline = _dateline(self.doc, self.clean)
+        dateline = self.dateline
         if dateline is not None and not dateline.value.startswith("--"):
             return dt.date.fromisoformat(dateline.value), dateline.model_copy(
                 update={"basis": "article"})
@@ -200,7 +201,8 @@ class _Reader:
         triggers = filter_spans([s for s in self.doc.spans.get(LEXICON, [])
                                  if s.label_ == "MEETING"])
         drafts = find_meetings(self.doc, cast, reference=reference, body=self.body,
-                               quoted=self.quoted, triggers=triggers, fallback=fallback)
+                               quoted=self.quoted, triggers=triggers, fallback=fallback,
+                               dateline=self.dateline_span)
         if reference is None:
             _mark_historical(drafts)
         merged = merge_drafts(drafts)
