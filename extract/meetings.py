@@ -306,33 +306,37 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
     """Read one draft per meeting word that has at least one participant.
 
     A meeting whose sentence states no date takes ``fallback`` (the article's date, or a
-    dateline without a year), unless it is planned or told in the past perfect. The dateline
-    itself (character span ``dateline``) dates the story, not a meeting.
+    dateline without a year), unless it is planned or told in the past perfect; "the summit"
+    takes the date of the meeting words just before it ("leaders met on Saturday"). The
+    dateline itself (character span ``dateline``) dates the story, not a meeting.
     """
     drafts: list[Draft] = []
+    told: DateRecord | None = None  # the date last stated next to meeting words
     for span in triggers:
         trigger = span.root
-        if quoted[trigger.i] or not body[trigger.i]:
-            continue
+        if quoted[trigger.i] or not body[trigger.i] or _negated(trigger):
+            continue  # quoted speech, headlines, "did not attend the talks"
         kind, mode = span.id_.split(":")
-        if _negated(trigger):
-            continue  # "did not attend the talks", "has never met"
         roles = _parties(trigger, kind, cast, quoted)
         if drafts and len(roles) < 2 and _group_subject(trigger):
             # "The two ministers last met in August", "They first met in 2009": the people
             # of the meeting just told.
             for person in drafts[-1].participants:
                 roles.setdefault(person, "participant")
-        if not roles:
-            continue
         sent = trigger.sent
         status = _status(trigger, sent)
         tense = "past" if status == "held" else "future"  # a cancelled one was still to come
         date, stated = _meeting_date(trigger, sent, reference, tense=tense, skip=dateline)
+        definite = trigger.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that")
+            for c in trigger.children)
+        if not roles:
+            told = date or told
+            continue
         perfect = any(c.lower_ in NO_DATE_TENSES for c in trigger.children) or any(
             c.lower_ in NO_DATE_TENSES for c in _governor(trigger).children)
         if date is None and status == "held" and not perfect and not stated:
-            date = fallback
+            date = (told if definite else None) or fallback
         if date is not None and reference is not None and date.precision == "day" \
                 and not date.value.startswith("--") and date.value > reference.isoformat() \
                 and status == "held":
@@ -340,22 +344,35 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
         historical = bool(date and reference and not date.value.startswith("--")
                           and is_historical(date.value, reference)) or perfect
         location, venue = _place(trigger, sent)
-        if kind == "visit" and len(roles) == 1 and location:
-            host = _head_of(country_name(location) or city_country(location), cast, roles)
-            if host is not None:  # "X visited Ghana": received by its head of state
-                roles[host] = "host"
-        confidence = 0.9 if len(roles) >= 2 and trigger.pos_ == "VERB" else (
-            0.8 if len(roles) >= 2 else 0.6)
-        if "host" in roles.values() and kind == "visit" and len(roles) == 2 and not any(
-                c.dep_ in OBJECTS for c in trigger.children if cast.person_at(c) is not None):
-            confidence = 0.5  # the host is implied by the country visited
-        definite = trigger.pos_ == "NOUN" and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that") for c in
-            trigger.children)
+        host = _implied_host(kind, roles, cast, location)
+        if host is not None:
+            roles[host] = "host"
+        confidence = _confidence(trigger, roles, implied=host is not None)
         drafts.append(Draft(roles, sent, kind, mode, date, status, historical, location, venue,
                             confidence if stated or date else confidence - 0.1, [sent],
                             definite))
+        told = date if stated else told
     return drafts
+
+
+def _implied_host(kind: str, roles: dict[int, str], cast: Cast, location: str | None,
+                  ) -> int | None:
+    """The host of a visit to a country, when the sentence names no counterpart.
+
+    "X visited Ghana": received by Ghana's head of state, if the article names exactly one.
+    """
+    if kind != "visit" or len(roles) != 1 or not location:
+        return None
+    return _head_of(country_name(location) or city_country(location), cast, roles)
+
+
+def _confidence(trigger: Token, roles: dict[int, str], *, implied: bool) -> float:
+    """How much the text says: a verb with both people as its arguments says most."""
+    if implied:
+        return 0.5
+    if len(roles) >= 2:
+        return 0.9 if trigger.pos_ == "VERB" else 0.8
+    return 0.6
 
 
 def _head_of(country: str | None, cast: Cast, roles: dict[int, str]) -> int | None:

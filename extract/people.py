@@ -119,6 +119,8 @@ def _is_name_token(token: Token) -> bool:
     text = token.text
     if token.lower_ in NAME_PARTICLES or _PARTICLE_PREFIX.match(text):
         return True  # "bin", "al-Nuaimi", "el-Sayed"
+    if len(text) == 2 and text[0].isupper() and text[1] == ".":
+        return True  # an initial: "Joseph K. Chebet"
     return (
         "–" not in text and "—" not in text  # "the Kyiv–Warsaw talks" joins two names
         and text[:1].isupper()
