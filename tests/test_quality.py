@@ -58,3 +58,23 @@ def test_no_person_from_page_furniture(report):
 
 def test_father_and_son_stay_apart(report):
     assert report.events.wrong_merges == ()
+
+
+# The blind set: ten articles in other outlets' styles about other countries, written without
+# looking at the extractor (tests/gold/blind). Its floors sit just under the measured figures.
+BLIND_FLOORS = {"meetings": 0.75, "pairs": 0.6, "topics": 0.65, "people_recall": 0.9}
+
+
+@pytest.fixture(scope="module")
+def blind_report():
+    blind = GOLD / "blind"
+    return evaluate(kg.build([blind / "articles"]), load_gold(blind))
+
+
+@pytest.mark.parametrize("figure", ["meetings", "pairs", "topics"])
+def test_blind_f1(blind_report, figure):
+    assert getattr(blind_report.articles, figure).f1 >= BLIND_FLOORS[figure]
+
+
+def test_blind_people_recall(blind_report):
+    assert blind_report.articles.people.recall >= BLIND_FLOORS["people_recall"]
