@@ -53,19 +53,9 @@ def _warm_up() -> None:
 
 
 class _Result(Protocol):
+    def done(self) -> bool: ...
+
     def result(self) -> list[ArticleExtraction]: ...
-
-
-class _Later:
-    """A chunk extracted in this process when its result is first asked for."""
-
-    def __init__(self, chunk: list[Article], batch_size: int) -> None:
-        self.chunk, self.batch_size, self.value = chunk, batch_size, None
-
-    def result(self) -> list[ArticleExtraction]:
-        if self.value is None:
-            self.value = _extract_chunk(self.chunk, self.batch_size)
-        return self.value
 
 
 class _Guarded:
@@ -85,29 +75,34 @@ class _Guarded:
 
 
 class _Runner:
-    """Where chunks go: started on the first chunk, so a run that needs no NLP starts nothing."""
+    """Where chunks are parsed: in this process, in worker processes, or on a dask cluster.
+
+    With the local engine this process is one of the workers: it parses a chunk whenever the
+    others have enough waiting, so it loads its pipeline while they start, and no core waits on
+    a process that only hands out work. Workers are started when the first chunk is sent, so a
+    run that needs no NLP starts nothing (and loads no model).
+    """
 
     def __init__(self, workers: int, engine: Engine, scheduler: str | None,
                  batch_size: int) -> None:
-        self.workers, self.engine, self.scheduler = workers, engine, scheduler
-        self.batch_size = batch_size
+        self.engine, self.scheduler, self.batch_size = engine, scheduler, batch_size
+        self.helps = engine == "local"  # this process parses too
+        self.others = workers - 1 if self.helps else workers  # processes to send chunks to
         self.submit: Callable[[list[Article]], _Result] | None = None
         self.closers: list[Callable[[], object]] = []
 
-    def start(self) -> Callable[[list[Article]], _Result]:
+    def parse_here(self, articles: list[Article]) -> list[ArticleExtraction]:
+        return _extract_chunk(articles, self.batch_size)
+
+    def send(self, articles: list[Article]) -> _Result:
         if self.submit is None:
-            if self.engine == "dask":
-                self.submit = self._dask()
-            elif self.workers > 1:
-                self.submit = self._processes()
-            else:
-                self.submit = lambda chunk: _Later(chunk, self.batch_size)
-        return self.submit
+            self.submit = self._dask() if self.engine == "dask" else self._processes()
+        return self.submit(articles)
 
     def _processes(self) -> Callable[[list[Article]], _Result]:
-        # spawn: a clean interpreter per worker, safe with threads in the parent and the same
+        # spawn: a clean interpreter per worker, safe with threads in this process and the same
         # on every platform; each worker loads the pipeline once, as it starts.
-        pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+        pool = ProcessPoolExecutor(self.others, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_warm_up)
         self.closers.append(lambda: pool.shutdown(wait=True, cancel_futures=True))
         return lambda chunk: _Guarded(pool.submit(_extract_chunk, chunk, self.batch_size))
@@ -119,7 +114,7 @@ class _Runner:
             raise EngineError("the dask engine needs dask.distributed: "
                               "pip install 'diplograph[dask]'") from None
         if self.scheduler is None:
-            cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+            cluster = LocalCluster(n_workers=self.others, threads_per_worker=1, processes=True,
                                    dashboard_address=None, silence_logs=logging.ERROR)
             self.closers.append(cluster.close)
             client = Client(cluster)
@@ -129,7 +124,7 @@ class _Runner:
             except (OSError, ValueError) as e:
                 raise EngineError(
                     f"cannot reach the dask scheduler at {self.scheduler}: {e}") from None
-            self.workers = max(1, len(client.scheduler_info().get("workers", {})))
+            self.others = max(1, len(client.scheduler_info().get("workers", {})))
         self.closers.insert(0, client.close)
         return lambda chunk: client.submit(_extract_chunk, chunk, self.batch_size, pure=False)
 
@@ -159,9 +154,11 @@ def run_extraction(
     articles : iterable of Article
         Read lazily, a few chunks ahead of what has been returned.
     workers : int
-        Processes that parse articles. With 1 and the local engine, articles are parsed in this
-        process; with more, in as many worker processes ("spawn"ed, each loading the pipeline
-        once), fed `chunk_size` articles at a time.
+        Processes that parse articles. With the local engine, this process is one of them:
+        ``workers=1`` parses here, and ``workers=N`` also starts N - 1 worker processes
+        ("spawn"ed, each loading the pipeline once), fed `chunk_size` articles at a time; this
+        process parses a chunk whenever they have enough waiting. With dask, `workers` is the
+        size of the local cluster.
     cache : ExtractionCache, optional
         Articles found in it are not parsed; fresh results are put into it. Lookups and writes
         happen in this process. The pipeline is loaded (and workers started) only when some
@@ -175,7 +172,7 @@ def run_extraction(
     batch_size : int
         Articles per `nlp.pipe` batch.
     chunk_size : int
-        Articles per task sent to a worker.
+        Articles per task sent to a worker (with one local worker, at least `batch_size`).
 
     Returns
     -------
@@ -225,25 +222,22 @@ def run_extraction(
 
 
 class _Chunk:
-    """Articles that go to a worker together, and their records once back."""
+    """Articles parsed together, and their records once parsed."""
 
     def __init__(self) -> None:
         self.articles: list[Article] = []
-        self.future: _Result | None = None
+        self.future: _Result | None = None  # when sent to a worker process
         self.records: list[ArticleExtraction] | None = None
 
     @property
     def ready(self) -> bool:
-        """Whether the records are here, or can be had without waiting for a worker."""
-        if self.records is not None or isinstance(self.future, _Later):
-            return True  # a chunk parsed in this process is parsed as soon as it is needed
-        done = getattr(self.future, "done", None)
-        return done is not None and bool(done())
+        """Whether the records are here, without waiting for a worker."""
+        return self.records is not None or (self.future is not None and self.future.done())
 
     def record(self, position: int) -> ArticleExtraction:
         """The records of one article of the chunk, waiting for them if need be."""
         if self.records is None:
-            assert self.future is not None, "a chunk is sent before it is waited for"
+            assert self.future is not None, "a chunk is parsed or sent before it is read"
             self.records = self.future.result()
         return self.records[position]
 
@@ -252,18 +246,22 @@ def _run(articles: Iterator[Article], runner: _Runner, cache: ExtractionCache | 
          chunk_size: int) -> Iterator[ArticleExtraction]:
     # In input order: an extraction found in the cache, or (chunk, position) still to come.
     slots: deque[ArticleExtraction | tuple[_Chunk, int]] = deque()
-    sent: deque[_Chunk] = deque()  # chunks sent and not yet back, oldest first
+    out: deque[_Chunk] = deque()  # chunks sent to worker processes, oldest first
     filling = _Chunk()
-    ahead = 2  # chunks out per worker: one being parsed, one waiting its turn
+    ahead = 2  # chunks out per worker process: one being parsed, one waiting its turn
 
-    def send() -> None:
+    def flush() -> None:
+        """Parse the filling chunk here if the worker processes have enough, else send it."""
         nonlocal filling
-        filling.future = runner.start()(filling.articles)
-        sent.append(filling)
-        filling = _Chunk()
+        chunk, filling = filling, _Chunk()
+        if runner.helps and len(out) >= ahead * runner.others:
+            chunk.records = runner.parse_here(chunk.articles)
+        else:
+            chunk.future = runner.send(chunk.articles)
+            out.append(chunk)
 
     def pop(*, wait: bool) -> Iterator[ArticleExtraction]:
-        """Yield records from the front, while they are here (or until the end if `wait`)."""
+        """Yield records from the front while they are here (all of them if `wait`)."""
         while slots:
             head = slots[0]
             if isinstance(head, tuple):
@@ -276,6 +274,8 @@ def _run(articles: Iterator[Article], runner: _Runner, cache: ExtractionCache | 
             slots.popleft()
             yield head
 
+    # Records waiting behind the oldest unfinished chunk, at most (about).
+    limit = 4 * ahead * max(1, runner.others) * chunk_size
     try:
         for article in articles:
             found = cache.get(article) if cache is not None else None
@@ -285,18 +285,21 @@ def _run(articles: Iterator[Article], runner: _Runner, cache: ExtractionCache | 
                 slots.append((filling, len(filling.articles)))
                 filling.articles.append(article)
                 if len(filling.articles) >= chunk_size:
-                    send()
-            # Stay a bounded distance ahead: wait for the oldest chunk when enough are out,
-            # and send a part-filled chunk rather than hold many cached records behind it.
-            if len(sent) >= ahead * runner.workers:
-                sent[0].record(0)
-            elif filling.articles and len(slots) > ahead * runner.workers * chunk_size:
-                send()
-            while sent and sent[0].ready:
-                sent.popleft()
+                    flush()
+            while out and out[0].ready:
+                out.popleft()
+            # Stay a bounded distance ahead of what has been returned: wait for the oldest
+            # chunk when the workers have enough (and this process does not parse), or when
+            # too many records wait behind it; and parse a part-filled chunk rather than keep
+            # many cached records waiting behind it.
+            if out and (len(slots) > limit
+                        or (not runner.helps and len(out) >= ahead * runner.others)):
+                out[0].record(0)
+            elif filling.articles and len(slots) > limit:
+                flush()
             yield from pop(wait=False)
         if filling.articles:
-            send()
+            flush()
         yield from pop(wait=True)
     finally:
         runner.close()

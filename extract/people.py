@@ -39,7 +39,11 @@ ORG_HEADS = frozenset(
     investment commerce fisheries mines mining water youth sports security cooperation
     integration expatriates emigration immigration diaspora welfare housing infrastructure
     technology science innovation telecommunications territory territories relations
-    reconstruction reform reforms budget treasury households""".split()
+    reconstruction reform reforms budget treasury households livestock forestry food rural
+    urban land lands oceans maritime climate women family families children gender employment
+    veterans heritage arts media digital religious endowments petroleum oil gas electricity
+    power works services local regional statistics customs revenue irrigation solidarity
+    affairs humanitarian disaster disasters refugees minorities""".split()
 )
 NAME_PARTICLES = frozenset(
     "bin ibn bint al el abu de da di du van von der den la le del dos".split()
@@ -398,7 +402,11 @@ class _Linker:
         fits = [k for k, p in enumerate(self.people)
                 if any(low in (n.split()[-1].lower(), n.split()[0].lower()) for n in p.names)]
         if not fits:
-            return None
+            # A first surname of two ("Cavalcanti" of "João Paulo Cavalcanti Medeiros"), when
+            # only one person has it.
+            inner = [k for k, p in enumerate(self.people)
+                     if any(low in (w.lower() for w in n.split()[1:-1]) for n in p.names)]
+            return inner[0] if len(inner) == 1 else None
         surname = [k for k in fits
                    if any(n.split()[-1].lower() == low for n in self.people[k].names)]
         pool = surname or fits
