@@ -265,7 +265,9 @@ _FORM_TABLE: list[tuple[str, str, _Resolver, _Basis]] = [
     ("day month", r"DAY\s+(?:of\s+)?MONTH", _month_day, "relative"),
     ("month", r"(?:MOVE\s+)?MONTH", _month_alone, "relative"),
     ("weekday", r"(?:MOVE\s+)?WEEKDAY", _weekday, "relative"),
-    ("today", r"today|tonight|this\s+(?:morning|afternoon|evening|night)", _days(0), "relative"),
+    ("today", r"today|tonight|this\s+(?:morning|afternoon|evening|night)"
+     r"|(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|(?:the\s+)?same\s+day|that\s+day",
+     _days(0), "relative"),
     ("yesterday", r"yesterday|last\s+night", _days(-1), "relative"),
     ("tomorrow", r"tomorrow", _days(1), "relative"),
     ("two days back", r"day\s+before\s+yesterday", _days(-2), "relative"),

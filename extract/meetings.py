@@ -10,6 +10,7 @@ meeting"), and the head of a delegation. Quoted speech never states a meeting.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -136,16 +137,35 @@ def _negated(trigger: Token) -> bool:
                for t in (trigger, verb) for c in t.children)
 
 
-def _group_subject(trigger: Token) -> bool:
-    """Whether the meeting's subject is a pair already named: "they", "the two leaders"."""
+def _group_subject(trigger: Token) -> str | None:
+    """The group a meeting's subject names, if it is a pair already named.
+
+    "they" and "both" give "", "the two ministers" gives "minister"; None when the subject
+    names people of its own.
+    """
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governor(trigger)
     for subj in _subjects(verb):
-        if subj.lower_ in ("they", "both") or (subj.tag_ == "NNS" and any(
-                c.lower_ in GROUP_WORDS for c in subj.children)):
-            return True
+        if subj.lower_ in ("they", "both"):
+            return ""
+        if subj.tag_ == "NNS" and any(c.lower_ in GROUP_WORDS for c in subj.children):
+            return subj.lower_.rstrip("s")
     # "their meeting", "the ministers' meeting"
-    return any(c.dep_ == "poss" and (c.lower_ == "their" or c.tag_ == "NNS")
-               for c in trigger.children)
+    for c in trigger.children:
+        if c.dep_ == "poss" and (c.lower_ == "their" or c.tag_ == "NNS"):
+            return "" if c.lower_ == "their" else c.lower_.rstrip("s'")
+    return None
+
+
+def _last_named(cast: Cast, trigger: Token, group: str) -> list[int]:
+    """The last two people named before the sentence whose titles fit the group's noun."""
+    named: list[int] = []
+    for i in range(trigger.sent.start - 1, -1, -1):
+        person = cast.token_person.get(i)
+        if person is not None and person not in named:
+            named.append(person)
+    fitting = [p for p in named if group and any(group in t.lower()
+                                                 for t in cast.people[p].titles)]
+    return fitting[:2] if len(fitting) >= 2 else []
 
 
 def _verb_parties(verb: Token, cast: Cast, quoted: list[bool], *, skip: int | None = None,
@@ -208,7 +228,22 @@ def _parties(trigger: Token, kind: str, cast: Cast, quoted: list[bool]) -> dict[
     for token, head in cast.delegations.items():
         if head in roles and trigger.sent.start <= token < trigger.sent.end:
             roles[head] = "delegation_head"
+    for host in _inviters(trigger, cast, quoted):
+        roles[host] = "host"
     return roles
+
+
+def _inviters(trigger: Token, cast: Cast, quoted: list[bool]) -> list[int]:
+    """Who invited: "a visit ... at the invitation of his counterpart, X" (X is the host)."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governor(trigger)
+    found: list[int] = []
+    for t in (trigger, verb):
+        for prep in t.children:
+            for invitation in prep.children:
+                if invitation.lower_ == "invitation":
+                    found += [p for of in invitation.children if of.lower_ == "of"
+                              for pobj in of.children for p in _people_in(pobj, cast, quoted)]
+    return found
 
 
 def _path_is_clausemate(token: Token, anchor: Token) -> bool:
@@ -240,7 +275,8 @@ def _meeting_date(trigger: Token, sent: Span, reference: dt.date | None,
         anchors.append(t)
     stated = False
     for ent in sent.ents:
-        if ent.label_ != "DATE" or skip[0] <= ent.start_char < skip[1]:
+        if ent.label_ != "DATE" or skip[0] <= ent.start_char < skip[1] or _DURATION.match(
+                _with_preposition(ent)):
             continue
         if any(_path_is_clausemate(ent.root, a) for a in anchors):
             record = resolve_date(_with_preposition(ent), reference=reference, tense=tense)
@@ -248,6 +284,14 @@ def _meeting_date(trigger: Token, sent: Span, reference: dt.date | None,
                 return record, True
             stated = stated or _placeless(ent)
     return None, stated
+
+
+# "the first visit in seven years", "for two decades": how long, not when.
+_DURATION = re.compile(
+    r"^(?:in|for|over|after|within)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|a|an|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|several|many|a\s+few)\s+(?:years?|months?|weeks?|decades?)$",
+    re.IGNORECASE,
+)
 
 
 def _placeless(ent: Span) -> bool:
@@ -318,10 +362,12 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
             continue  # quoted speech, headlines, "did not attend the talks"
         kind, mode = span.id_.split(":")
         roles = _parties(trigger, kind, cast, quoted)
-        if drafts and len(roles) < 2 and _group_subject(trigger):
+        group = _group_subject(trigger) if len(roles) < 2 else None
+        if group is not None:
             # "The two ministers last met in August", "They first met in 2009": the people
-            # of the meeting just told.
-            for person in drafts[-1].participants:
+            # of the meeting just told, or else the last two ministers named.
+            pair = drafts[-1].participants if drafts else _last_named(cast, trigger, group)
+            for person in pair:
                 roles.setdefault(person, "participant")
         sent = trigger.sent
         status = _status(trigger, sent)
