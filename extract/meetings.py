@@ -182,7 +182,16 @@ def _verb_parties(verb: Token, cast: Cast, quoted: list[bool], *, skip: int | No
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in COMPANY):
             for pobj in child.children:
                 objects += _people_in(pobj, cast, quoted, skip=skip)
+        elif child.dep_ == "prep":  # "met at the ministry with X": "with" misattached
+            objects += _misattached_company(child, cast, quoted)
     return subjects, [o for o in objects if o not in subjects]
+
+
+def _misattached_company(prep: Token, cast: Cast, quoted: list[bool]) -> list[int]:
+    """People of a "with X" the parser hung on the place before it ("at the ministry")."""
+    return [p for pobj in prep.children for nested in pobj.children
+            if nested.dep_ == "prep" and nested.lower_ in ("with", "between")
+            for grand in nested.children for p in _people_in(grand, cast, quoted)]
 
 
 def _noun_parties(noun: Token, cast: Cast, quoted: list[bool]) -> list[int]:
@@ -191,13 +200,11 @@ def _noun_parties(noun: Token, cast: Cast, quoted: list[bool]) -> list[int]:
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "appos"):
             found += _people_in(child, cast, quoted)
-        elif child.dep_ == "prep" and child.lower_ in (*COMPANY, "of", "from"):
+        elif child.dep_ == "prep" and child.lower_ in (*COMPANY, "of", "on"):  # "a call on X"
             for pobj in child.children:
                 found += _people_in(pobj, cast, quoted)
         elif child.dep_ == "prep":  # "talks at the ministry with X": "with" misattached
-            found += [p for pobj in child.children for nested in pobj.children
-                      if nested.dep_ == "prep" and nested.lower_ in ("with", "between")
-                      for grand in nested.children for p in _people_in(grand, cast, quoted)]
+            found += _misattached_company(child, cast, quoted)
         elif child.dep_ == "acl":  # "a visit led by X"
             found += _people_in(child, cast, quoted)
     return found

@@ -148,11 +148,15 @@ def _clean_name(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _name_run(doc: Doc, start: int, titles: set[int], limit: int = 5) -> list[Token]:
-    """The capitalised name tokens starting at ``start`` (none if a title or a place begins)."""
+def _name_run(doc: Doc, start: int, titles: set[int], limit: int = 7) -> list[Token]:
+    """The capitalised name tokens starting at ``start`` (none if a title or a place begins).
+
+    The name stays in the sentence of its title; seven words fit "Talal bin Nasser Al Harthy".
+    """
     run: list[Token] = []
     i = start
-    while i < len(doc) and len(run) < limit and i not in titles and _is_name_token(doc[i]):
+    while (i < len(doc) and len(run) < limit and i not in titles and _is_name_token(doc[i])
+           and not (i > 0 and doc[i - 1].text in (".", "!", "?") and doc[i].is_sent_start)):
         run.append(doc[i])
         i += 1
         if _glued_hyphen(doc, i):  # "Ji-hoon", "al-Nuaimi", "Villanueva-Dizon": one name part
@@ -216,7 +220,7 @@ def _complement(doc: Doc, i: int) -> int:
     """
     listed = (i + 1 < len(doc) and doc[i].lower_ in (",", "and", "&")
               and doc[i - 1].lower_ in ORG_HEADS and doc[i + 1].text[:1].isupper())
-    if i >= len(doc) or (doc[i].lower_ not in ("of", "for") and not listed):
+    if i >= len(doc) or (doc[i].lower_ not in ("of", "for", "to") and not listed):
         return i
     j = i + 1
     if j < len(doc) and doc[j].lower_ == "the":
