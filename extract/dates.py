@@ -220,6 +220,15 @@ def _year_of(match: re.Match[str], reference: dt.date | None, tense: _Tense) -> 
     return _When(int(match["year"]))
 
 
+def _week_month(match: re.Match[str], reference: dt.date | None, tense: _Tense) -> _When | None:
+    """The month in which "last week" or "this week" began."""
+    if reference is None:
+        return None
+    back = 7 if match["move"] in ("last", "previous") else reference.weekday()
+    start = reference - dt.timedelta(days=back)
+    return _When(start.year, start.month)
+
+
 def _current(unit: Precision) -> _Resolver:
     """The reference's own month or year: "the end of the month"."""
 
@@ -280,6 +289,10 @@ _FORM_TABLE: list[tuple[str, str, _Resolver, _Basis]] = [
     ("month moved", r"UNIT_MOVE\s+month", _moved("month"), "relative"),
     # "at the end of the month": the words before it are cut, "the month" is this month
     ("the month", r"month", _current("month"), "relative"),
+    ("the day", r"day", _days(0), "relative"),  # "earlier in the day"
+    # a week is no precision of ours: the month it began in ("last week" on the 3rd is the
+    # month before)
+    ("week", r"(?P<move>last|previous|this)\s+week", _week_month, "relative"),
     ("year moved", r"UNIT_MOVE\s+year", _moved("year"), "relative"),
 ]
 
@@ -428,7 +441,7 @@ def resolve_date(
         `value` is ISO (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``) or partial (``--MM-DD``,
         ``--MM``); `basis` is "explicit" when the year is written, "relative" when it was
         worked out from the reference, "partial" when it is unknown; `text` is `text` as given.
-        None when the phrase names no date that can be placed ("some time ago", "last week",
+        None when the phrase names no date that can be placed ("some time ago", "next week",
         "every spring"), when it needs a missing reference, or when its year is not in
         1900-2100.
 
@@ -452,12 +465,15 @@ def resolve_date(
     '2024-11'
     >>> resolve_date("in November", reference=None)
     DateRecord(value='--11', precision='month', basis='partial', text='in November')
-    >>> resolve_date("last week", reference=ref) is None
+    >>> resolve_date("last week", reference=ref).value  # at month precision
+    '2024-05'
+    >>> resolve_date("next week", reference=ref) is None
     True
 
     Notes
     -----
-    Weeks are not a supported precision, so "last week" and "two weeks ago" give None.
+    Weeks are not a precision of ours: "last week" and "this week" give the month the week
+    began in; "next week" and "two weeks ago" give None.
     Other languages and numeric forms such as ``2024/06/03`` go to `dateparser`, which
     is imported on first use.
     """

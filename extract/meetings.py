@@ -44,7 +44,8 @@ LIGHT_VERBS = frozenset(
     """hold holds held holding have has had having conduct conducts conducted conducting
     attend attends attended attending organise organised organize organized begin began begun
     start started conclude concluded end ended wrap wrapped receive receives received receiving
-    make makes made making""".split()
+    make makes made making pay pays paid paying bring brings brought bringing gather gathers
+    gathered""".split()
 )  # past perfect: an earlier meeting, not the day of the story
 
 

@@ -175,9 +175,7 @@ def test_resolve_date(phrase, reference, tense, value, precision, basis):
         "",
         "  ",
         "the",
-        # weeks are not a precision
-        "last week",
-        "this week",
+        # weeks are not a precision (but see test_last_week_is_a_month)
         "next week",
         "two weeks ago",
         # spans of time, not dates
@@ -365,3 +363,14 @@ def test_year_less_day_falls_on_the_tense_side(day, reference, tense):
     assert (found.month, found.day) == (day.month, day.day)
     gap = (reference - found).days if tense == "past" else (found - reference).days
     assert 0 <= gap < (366 if (day.month, day.day) != (2, 29) else 8 * 366)
+
+
+@pytest.mark.parametrize(("phrase", "reference", "expected"), [
+    ("last week", dt.date(2025, 3, 3), "2025-02"),
+    ("last week", dt.date(2025, 3, 20), "2025-03"),
+    ("this week", dt.date(2025, 3, 3), "2025-03"),
+    ("this week", dt.date(2025, 3, 1), "2025-02"),  # a Saturday: the week began in February
+])
+def test_last_week_is_a_month(phrase, reference, expected):
+    record = resolve_date(phrase, reference=reference)
+    assert (record.value, record.precision) == (expected, "month")
