@@ -17,10 +17,12 @@ from typing import Annotated, Any
 import typer
 from pydantic import BaseModel
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 import kg
 import queries
+from extract.cache import open_cache
 from extract.errors import DiplographError
 from extract.sources import Problem
 from kg.aliases import load_rules
@@ -49,6 +51,15 @@ GraphOption = Annotated[Path, typer.Option("--graph", "-g", help="The graph file
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table or json.")]
 AliasesOption = Annotated[Path | None, typer.Option(
     "--aliases", help="A TOML file of forced and forbidden merges of people.")]
+WorkersOption = Annotated[int, typer.Option(
+    "--workers", "-w", min=1, help="Processes that parse articles (the output is the same).")]
+EngineOption = Annotated[str, typer.Option(
+    help="local, or dask (a dask.distributed cluster; see --scheduler).")]
+SchedulerOption = Annotated[str | None, typer.Option(
+    help="A dask scheduler address (tcp://host:8786); a local cluster when omitted.")]
+CacheOption = Annotated[str | None, typer.Option(
+    help="Folder of cached extractions (default .diplograph-cache, or $DIPLOGRAPH_CACHE).")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Parse every article again.")]
 SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY[-MM[-DD]]).")]
 UntilOption = Annotated[str | None, typer.Option(help="Until this date (YYYY[-MM[-DD]]).")]
 
@@ -118,6 +129,26 @@ def _print(rows: Sequence[BaseModel] | BaseModel, fmt: Format,
         out.print(table())
 
 
+def _extraction_options(workers: int, engine: str, scheduler: str | None, cache: str | None,
+                        no_cache: bool) -> dict[str, Any]:
+    return {"workers": workers, "engine": engine, "scheduler": scheduler,
+            "cache": None if no_cache else (open_cache(cache) if cache else open_cache())}
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[Any], None]]:
+    """A progress line while articles are parsed; silent when stderr is not a terminal."""
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=err,
+                  transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("reading articles", total=None)
+
+        def advance(extraction: Any) -> None:
+            bar.update(task, advance=1,
+                       description=f"extracted {extraction.article.path}")
+
+        yield advance
+
+
 def _load(graph: Path) -> Any:
     with _errors():
         return load(graph)
@@ -131,12 +162,19 @@ def build(
     = Path("diplograph.json"),
     strict: Annotated[bool, typer.Option(help="Fail if any input is skipped.")] = False,
     aliases: AliasesOption = None,
+    workers: WorkersOption = 1,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Build a graph from articles (default: seeds/)."""
     problems = _Problems()
-    with _errors():
+    with _errors(), _progress() as progress:
         rules = load_rules(aliases) if aliases else None
-        G = kg.build(paths or ["seeds"], on_problem=problems, rules=rules)
+        options = _extraction_options(workers, engine, scheduler, cache, no_cache)
+        G = kg.build(paths or ["seeds"], on_problem=problems, rules=rules, progress=progress,
+                     **options)
     _summary(G, 0, problems)
     _refuse_to_save(problems, strict)
     with _errors():
@@ -150,14 +188,20 @@ def add(
     graph: GraphOption = Path("diplograph.json"),
     strict: Annotated[bool, typer.Option(help="Fail if any input is skipped.")] = False,
     aliases: AliasesOption = None,
+    workers: WorkersOption = 1,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Merge more articles into a saved graph (articles already in it are skipped)."""
     problems = _Problems()
-    with _errors(), graph_lock(graph):
+    with _errors(), graph_lock(graph), _progress() as progress:
         rules = load_rules(aliases) if aliases else None
         G = load(graph) if graph.exists() else kg.new_graph()
         before = sum(1 for _, d in G.nodes(data=True) if d.get("type") == "article")
-        G = kg.add(G, paths, on_problem=problems, rules=rules)
+        options = _extraction_options(workers, engine, scheduler, cache, no_cache)
+        G = kg.add(G, paths, on_problem=problems, rules=rules, progress=progress, **options)
         _summary(G, before, problems)
         _refuse_to_save(problems, strict)
         save(G, graph)

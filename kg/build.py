@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import networkx as nx
 
+from extract.cache import ExtractionCache
 from extract.countries import iso2
-from extract.pipeline import extract_articles
+from extract.parallel import run_extraction
 from extract.records import Article, ArticleExtraction
 from extract.sources import Problem, read_articles
 
@@ -29,7 +32,7 @@ from .schema import (
     node_id,
 )
 
-__all__ = ["add", "build", "graph_from_extractions"]
+__all__ = ["Options", "add", "build", "graph_from_extractions"]
 
 EXTRACTIONS = "extractions"  # graph attribute: the records the graph was built from
 ALIAS_RULES = "alias_rules"  # graph attribute: the user's alias rules the graph was built with
@@ -188,8 +191,18 @@ def _fresh(articles: Iterable[Article], known: set[str]) -> Iterable[Article]:
             yield article
 
 
+class Options(NamedTuple):
+    """How `build` and `add` run extraction (see `extract.parallel.run_extraction`)."""
+
+    workers: int = 1
+    cache: str | os.PathLike[str] | ExtractionCache | None = None
+    engine: str = "local"
+    scheduler: str | None = None
+
+
 def build(paths: Iterable[str | Path], *, on_problem: Callable[[Problem], None] | None = None,
-          rules: AliasRules | None = None) -> nx.MultiDiGraph:
+          rules: AliasRules | None = None, progress: Callable[[ArticleExtraction], None] | None
+          = None, **options: Any) -> nx.MultiDiGraph:
     """Read, extract and build in one call: the library's front door.
 
     Parameters
@@ -201,27 +214,51 @@ def build(paths: Iterable[str | Path], *, on_problem: Callable[[Problem], None] 
     rules : AliasRules, optional
         A user's forced and forbidden merges of people (`kg.aliases.load_rules`); kept in the
         graph, so that `add` applies them too.
+    progress : callable, optional
+        Called with each article's records as soon as they are extracted.
+    **options
+        ``workers`` (processes, default 1), ``cache`` (a folder, or an
+        `extract.cache.ExtractionCache`, of extraction results keyed by content: unchanged
+        articles are not parsed again; default none), ``engine`` ("local" or "dask") and
+        ``scheduler`` (a dask scheduler address). The graph is the same whatever they are.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
 
     Examples
     --------
     >>> import kg
     >>> G = kg.build(["seeds"])  # doctest: +SKIP
     """
-    return add(new_graph(), paths, on_problem=on_problem, rules=rules)
+    return add(new_graph(), paths, on_problem=on_problem, rules=rules, progress=progress,
+               **options)
 
 
 def add(G: nx.MultiDiGraph, paths: Iterable[str | Path], *,
         on_problem: Callable[[Problem], None] | None = None,
-        rules: AliasRules | None = None) -> nx.MultiDiGraph:
+        rules: AliasRules | None = None, progress: Callable[[ArticleExtraction], None] | None
+        = None, **options: Any) -> nx.MultiDiGraph:
     """Return a new graph with the articles at ``paths`` merged into ``G``.
 
     Articles already in ``G`` (same content) are skipped, so adding twice changes nothing, and
     the result is the same as building from all the articles at once. Without `rules`, the
-    alias rules ``G`` was built with apply.
+    alias rules ``G`` was built with apply. Options are those of `build`.
     """
+    run = Options(**options)
+    cache = run.cache if run.cache is None or isinstance(run.cache, ExtractionCache) else (
+        ExtractionCache(run.cache))
     if rules is None and ALIAS_RULES in G.graph:
         rules = AliasRules.model_validate(G.graph[ALIAS_RULES])
     known = [ArticleExtraction.model_validate(x) for x in G.graph.get(EXTRACTIONS, [])]
     hashes = {x.article.content_hash for x in known}
     articles = _fresh(read_articles([str(p) for p in paths], on_problem=on_problem), hashes)
-    return graph_from_extractions([*known, *extract_articles(articles)], rules=rules)
+    fresh = []
+    extractions = run_extraction(articles, workers=run.workers, cache=cache,
+                                 engine=run.engine,  # type: ignore[arg-type]
+                                 scheduler=run.scheduler)
+    for extraction in extractions:
+        fresh.append(extraction)
+        if progress is not None:
+            progress(extraction)
+    return graph_from_extractions([*known, *fresh], rules=rules)

@@ -119,6 +119,15 @@ def build_small_graph() -> nx.MultiDiGraph:
     return G
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_extraction_cache():
+    """Tests parse what they read: no cache left behind, none read from an earlier run."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("DIPLOGRAPH_CACHE", "off")
+    yield
+    mp.undo()
+
+
 @pytest.fixture
 def small_graph() -> nx.MultiDiGraph:
     """A fresh copy of the hand-built graph for each test (tests may mutate it)."""
