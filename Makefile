@@ -26,6 +26,8 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/scaling.py
+	$(BIN)/python benchmarks/queries.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache

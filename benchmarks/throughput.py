@@ -7,14 +7,16 @@ On the same generated articles (benchmarks/corpus.py), in one process:
 1. bare spaCy: the full model (`load_nlp()`), ``list(nlp.pipe(texts))`` on the raw texts;
    diplograph's build: extraction (cache off, one process) and the graph. The two alternate,
    `--rounds` times, so that a slow spell of the machine hits both; the median round counts.
-2. `--workers` processes against one (the pool's start-up, with the model load in every
-   worker, included), and a check that the records and the graph are identical.
+2. `--workers` processes against one, alternating too (this process and `--workers` - 1
+   spawned ones, whose start-up and model load are included), and a check that the records
+   and the graph are identical.
 3. a rebuild from a warm extraction cache against the first build that filled it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -24,17 +26,20 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The scripts of this folder come after the packages, so that `queries` is never this
+# folder's queries.py; `corpus` is found here.
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
 
-import networkx as nx
-from corpus import write_corpus
+import networkx as nx  # noqa: E402
+from corpus import write_corpus  # noqa: E402
 
-from extract.cache import ExtractionCache
-from extract.model import load_nlp, load_pipeline
-from extract.parallel import run_extraction
-from extract.records import Article, ArticleExtraction
-from extract.sources import read_articles
-from kg.build import graph_from_extractions
+from extract.cache import ExtractionCache  # noqa: E402
+from extract.model import load_nlp, load_pipeline  # noqa: E402
+from extract.parallel import run_extraction  # noqa: E402
+from extract.records import Article, ArticleExtraction  # noqa: E402
+from extract.sources import read_articles  # noqa: E402
+from kg.build import graph_from_extractions  # noqa: E402
 
 __all__ = ["build_graph", "main", "same_graph", "timed"]
 
@@ -70,15 +75,18 @@ from extract.sources import read_articles
 from kg.build import graph_from_extractions
 cache = ExtractionCache(sys.argv[2])
 G = graph_from_extractions(run_extraction(read_articles([sys.argv[1]]), cache=cache))
-print(time.perf_counter() - start, load_nlp.cache_info().currsize > 0)
+print(time.perf_counter() - start, load_nlp.cache_info().currsize > 0, cache.hits, cache.misses)
 """
 
 
-def _fresh_process_rebuild(folder: Path, cache: Path) -> tuple[float, bool]:
-    """Rebuild from the cache in a new interpreter, as the command line would."""
+def _fresh_process_rebuild(folder: Path, cache: Path) -> tuple[float, bool, int, int]:
+    """Rebuild from the cache in a new interpreter, as the command line would.
+
+    Returns the seconds, whether the spaCy model was loaded, and the cache's hits and misses.
+    """
     out = subprocess.run([sys.executable, "-c", _REBUILD, str(folder), str(cache)],
                          check=True, capture_output=True, text=True).stdout.split()
-    return float(out[0]), out[1] == "True"
+    return float(out[0]), out[1] == "True", int(out[2]), int(out[3])
 
 
 def _row(label: str, seconds: float, words: int | None = None, note: str = "") -> str:
@@ -101,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         texts = [a.text for a in articles]
         words = sum(len(t.split()) for t in texts)
         print(f"{len(articles)} generated articles, {words:,} words "
-              f"({words / len(articles):.0f} per article)\n")
+              f"({words / len(articles):.0f} per article); load average {_load()}\n")
 
         load_bare, bare_nlp = timed(load_nlp)
         load_ours, _ = timed(load_pipeline)
@@ -128,14 +136,22 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"({bare / build:.0%} of bare spaCy's words per second)")
 
         if args.workers > 1:
-            one, (G1, r1) = timed(lambda: build_graph(articles, batch_size=args.batch_size))
-            many, (G2, r2) = timed(lambda: build_graph(articles, workers=args.workers,
-                                                       batch_size=args.batch_size))
-            print(f"\n{args.workers} worker processes against one")
-            print(_row("1 process (model already loaded)", one, words))
-            print(_row(f"{args.workers} processes (start-up included)", many, words))
-            print(f"  speed-up: {one / many:.2f}x; counting the model load of the single "
-                  f"process too: {(one + load_ours) / many:.2f}x")
+            ones, manys = [], []
+            for _ in range(args.rounds):
+                one, (G1, r1) = timed(lambda: build_graph(articles, batch_size=args.batch_size))
+                many, (G2, r2) = timed(lambda: build_graph(articles, workers=args.workers,
+                                                           batch_size=args.batch_size))
+                ones.append(one)
+                manys.append(many)
+            one, many = statistics.median(ones), statistics.median(manys)
+            print(f"\n{args.workers} worker processes against one, median of {args.rounds} "
+                  "alternating rounds")
+            print(_row("1 process (model already loaded)", one, words,
+                       "rounds " + " ".join(f"{t:.2f}" for t in ones)))
+            print(_row(f"{args.workers} processes (spawn included)", many, words,
+                       "rounds " + " ".join(f"{t:.2f}" for t in manys)))
+            print(f"  speed-up: {one / many:.2f}x; with the single process paying its model "
+                  f"load too: {(one + load_ours) / many:.2f}x")
             print(f"  identical records: {r1 == r2}; identical graph: {same_graph(G1, G2)}")
 
         cache_folder = Path(tmp) / "cache"
@@ -150,10 +166,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_row("rebuild from the cache", rebuild, words,
                    f"{again.hits} hits, {again.misses} misses"))
         print(f"  speed-up: {first / rebuild:.1f}x; identical graph: {same_graph(G1, G2)}")
-        seconds, loaded = _fresh_process_rebuild(folder, cache_folder)
+        seconds, loaded, hits, misses = _fresh_process_rebuild(folder, cache_folder)
         print(_row("rebuild in a fresh process", seconds, words,
-                   f"imports included; spaCy model loaded: {loaded}"))
+                   f"imports included; {hits} hits, {misses} misses; model loaded: {loaded}"))
+        if misses:
+            print("  (misses in a fresh process: the extract package changed since the cache "
+                  "was filled, so its fingerprint did)")
+    print(f"\nload average at the end: {_load()}")
     return 0
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":

@@ -131,6 +131,7 @@ def _print(rows: Sequence[BaseModel] | BaseModel, fmt: Format,
 
 def _extraction_options(workers: int, engine: str, scheduler: str | None, cache: str | None,
                         no_cache: bool) -> dict[str, Any]:
+    engine = "dask" if scheduler else engine  # a scheduler address means the dask engine
     return {"workers": workers, "engine": engine, "scheduler": scheduler,
             "cache": None if no_cache else (open_cache(cache) if cache else open_cache())}
 

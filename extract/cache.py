@@ -18,6 +18,7 @@ import importlib.metadata
 import importlib.util
 import json
 import os
+import re
 import tempfile
 import warnings
 from collections.abc import Mapping
@@ -30,6 +31,7 @@ from .model import MODEL_NAMES
 from .records import Article, ArticleExtraction
 
 __all__ = [
+    "DEFAULT",
     "DEFAULT_FOLDER",
     "ENV_VAR",
     "ExtractionCache",
@@ -44,14 +46,18 @@ ENV_VAR = "DIPLOGRAPH_CACHE"
 _OFF = frozenset({"", "0", "off", "no", "none", "false"})
 _PACKAGE = Path(__file__).resolve().parent
 _FORMAT = 1  # the layout of an entry; bump it when that changes
+_SAFE_NAME = re.compile(r"[0-9A-Za-z_-]{2,128}")
 
 
 class _Default:
+    """The type of `DEFAULT`."""
+
     def __repr__(self) -> str:
         return "DEFAULT"
 
 
-_DEFAULT: Any = _Default()
+# "No folder given": the environment variable, else `DEFAULT_FOLDER` (see `open_cache`).
+DEFAULT: Any = _Default()
 
 
 def _model_identity() -> str:
@@ -190,8 +196,10 @@ class ExtractionCache:
     def path(self, article: Article) -> Path:
         """Return the file that holds (or would hold) the entry of `article`."""
         date = article.published.isoformat() if article.published else "undated"
-        return self.folder / self.fingerprint[:16] / article.content_hash[:2] / (
-            f"{article.content_hash}-{date}.json")
+        key = article.content_hash
+        if not _SAFE_NAME.fullmatch(key):  # not the hex digest `read_articles` gives
+            key = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()
+        return self.folder / self.fingerprint[:16] / key[:2] / f"{key}-{date}.json"
 
     def get(self, article: Article) -> ArticleExtraction | None:
         """Return the cached extraction of `article`, or None (absent, unreadable or invalid)."""
@@ -258,17 +266,17 @@ class ExtractionCache:
         return True
 
 
-def open_cache(folder: str | os.PathLike[str] | None = _DEFAULT, *,
+def open_cache(folder: str | os.PathLike[str] | ExtractionCache | None = DEFAULT, *,
                environ: Mapping[str, str] = os.environ) -> ExtractionCache | None:
     """Return the extraction cache to use, or None when caching is off.
 
     Parameters
     ----------
-    folder : str, path-like or None, optional
-        A folder given explicitly wins; None turns the cache off. When not given, the
-        ``DIPLOGRAPH_CACHE`` environment variable names the folder (``0``, ``off``, ``no``,
-        ``none``, ``false`` or empty turn it off), and otherwise it is ``.diplograph-cache``
-        in the current directory.
+    folder : str, path-like, ExtractionCache, None or DEFAULT, optional
+        A folder given explicitly wins (a cache is returned as it is); None turns the cache
+        off. When not given (`DEFAULT`), the ``DIPLOGRAPH_CACHE`` environment variable names
+        the folder (``0``, ``off``, ``no``, ``none``, ``false`` or empty turn it off), and
+        otherwise it is ``.diplograph-cache`` in the current directory.
     environ : mapping
         Where to read ``DIPLOGRAPH_CACHE`` (the process environment by default).
 
@@ -286,10 +294,12 @@ def open_cache(folder: str | os.PathLike[str] | None = _DEFAULT, *,
     ExtractionCache('here')
     >>> open_cache(None) is None, open_cache(environ={"DIPLOGRAPH_CACHE": "off"}) is None
     (True, True)
+    >>> open_cache(DEFAULT, environ={}).folder == open_cache(environ={}).folder
+    True
     """
-    if folder is None:
-        return None
-    if folder is _DEFAULT:
+    if folder is None or isinstance(folder, ExtractionCache):
+        return folder
+    if folder is DEFAULT:
         value = environ.get(ENV_VAR)
         if value is not None and value.strip().lower() in _OFF:
             return None

@@ -14,7 +14,7 @@ import pytest
 import extract.model
 from extract import parallel
 from extract.cache import ExtractionCache, extractor_fingerprint, open_cache
-from extract.parallel import run_extraction
+from extract.parallel import EngineError, run_extraction
 from extract.pipeline import extract_article, extract_articles
 from extract.records import Article
 
@@ -61,14 +61,14 @@ def no_nlp(monkeypatch):
 
 @pytest.fixture
 def parsed(monkeypatch):
-    """Count the articles that are parsed (in this process)."""
+    """The ids of the articles parsed in this process, in order."""
     seen: list[str] = []
-    real = parallel._extract_chunk
+    real = parallel._Runner.parse_here
 
-    def counting(chunk, batch_size):
+    def counting(self, chunk):
         seen.extend(a.id for a in chunk)
-        return real(chunk, batch_size)
-    monkeypatch.setattr(parallel, "_extract_chunk", counting)
+        return real(self, chunk)
+    monkeypatch.setattr(parallel._Runner, "parse_here", counting)
     return seen
 
 
@@ -77,14 +77,22 @@ def test_serial_run_is_extract_articles(articles, serial):
     assert list(run_extraction(articles, chunk_size=4)) == serial
 
 
-def test_two_worker_processes_give_the_same_records(articles, serial):
+def test_two_workers_give_the_same_records(articles, serial, parsed):
     assert list(run_extraction(articles, workers=2, chunk_size=2)) == serial
+    assert 0 < len(parsed) < len(articles)  # this process parsed some, the worker the rest
 
 
 def test_dask_local_cluster_gives_the_same_records(articles, serial):
     pytest.importorskip("dask.distributed")
     got = list(run_extraction(articles[:4], workers=2, engine="dask", chunk_size=1))
     assert got == serial[:4]
+
+
+def test_an_unreachable_scheduler_is_one_clear_error(articles):
+    dask = pytest.importorskip("dask")
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}), pytest.raises(
+            EngineError, match=r"^cannot reach the dask scheduler at tcp://127\.0\.0\.1:9: "):
+        list(run_extraction(articles, engine="dask", scheduler="tcp://127.0.0.1:9"))
 
 
 def test_second_run_comes_from_the_cache_without_nlp(tmp_path, articles, serial, request):
@@ -148,6 +156,15 @@ def test_a_corrupt_entry_is_recomputed(tmp_path, articles, serial, corrupt, pars
     assert list(run_extraction(articles[1:2], cache=cache)) == serial[1:2]
     assert parsed == [articles[1].id]
     assert ExtractionCache(tmp_path).get(articles[1]) == serial[1]  # rewritten
+
+
+@pytest.mark.parametrize("content_hash", ["../../escape", "h", "x" * 300, "ünïcode"])
+def test_any_content_hash_gives_a_file_inside_the_folder(tmp_path, serial, content_hash):
+    article = serial[0].article.model_copy(update={"content_hash": content_hash})
+    cache = ExtractionCache(tmp_path / "cache")
+    assert cache.path(article).resolve().is_relative_to((tmp_path / "cache").resolve())
+    record = serial[0].model_copy(update={"article": article})
+    assert cache.put(record) and cache.get(article) == record
 
 
 def test_entries_of_another_extractor_are_not_read(tmp_path, serial):
