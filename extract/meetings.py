@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .countries import city_country, country_name, is_city
 from .dates import is_historical, resolve_date
+from .model import LEXICON
 from .people import HEAD_RANK, Cast
 from .records import DateRecord
 
@@ -66,6 +67,7 @@ class Draft:
     sentences: list[Span] = field(default_factory=list)
     # "took part in the talks", "after the meeting": a meeting already told, named again
     definite: bool = False
+    counterpart: str | None = None  # "met the country's former leader": described, unnamed
 
 
 def _people_in(token: Token, cast: Cast, quoted: list[bool], *,
@@ -402,11 +404,29 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
         if host is not None:
             roles[host] = "host"
         confidence = _confidence(trigger, roles, implied=host is not None)
+        counterpart = _described_counterpart(trigger, cast) if len(roles) == 1 else None
         drafts.append(Draft(roles, sent, kind, mode, date, status, historical, location, venue,
                             confidence if stated or date else confidence - 0.1, [sent],
-                            definite))
+                            definite, counterpart))
         told = date if stated else told
     return drafts
+
+
+def _described_counterpart(trigger: Token, cast: Cast) -> str | None:
+    """The counterpart a meeting verb's object describes without a name: "met with the
+    country's former leader", "received the ambassador" (a title, and nobody it names)."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return None
+    titles = {i for s in trigger.doc.spans.get(LEXICON, []) if s.label_ == "TITLE"
+              for i in range(s.start, s.end)}
+    phrases = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
+    phrases += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+                for p in c.children]
+    for phrase in phrases:
+        words = list(phrase.subtree)
+        if any(t.i in titles for t in words) and all(cast.person_at(t) is None for t in words):
+            return trigger.doc[words[0].i:words[-1].i + 1].text
+    return None
 
 
 def _implied_host(kind: str, roles: dict[int, str], cast: Cast, location: str | None,
@@ -487,6 +507,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             merged.append(draft)
         else:
             _absorb(same, draft)
+    described = []
     for draft in (d for d in drafts if len(d.participants) < 2):
         hosts = [m for m in merged if _compatible(m, draft)
                  and set(draft.participants) <= set(m.participants)]
@@ -495,7 +516,9 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             host = min(hosts, key=lambda m: abs(m.sentence.start - draft.sentence.start))
         if host is not None:
             _absorb(host, draft)
-    return merged
+        elif draft.counterpart and draft.participants:
+            described.append(draft)  # kept for resolution across articles to name the other
+    return merged + described
 
 
 def _told_before(draft: Draft, merged: list[Draft]) -> Draft | None:

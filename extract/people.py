@@ -52,6 +52,7 @@ _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ag|an|ar|as|ash|at|az|ad|bin|ibn|ab
 HEAD_RANK = "head"
 GENERIC_LEADER = frozenset({"leader", "ruler", "head of state", "head of government", "president"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+PAST_HOLDER = frozenset({"former", "late", "ex", "previous", "then", "erstwhile"})
 KINSHIP = {"son": "child_of", "daughter": "child_of", "father": "parent", "mother": "parent"}
 _QUOTES = re.compile(r"\"[^\"\n]{2,}?\"|“[^”\n]{2,}?”|«[^»\n]{2,}?»")
 
@@ -488,7 +489,9 @@ def find_people(doc: Doc, *, body: list[bool]) -> Cast:
                 linker.people[index].add(linker.people[index].countries, [c])
         elif i in description_at and i not in linker.token_person:
             chain = description_at[i]
-            index = _resolve_description(linker, chain)
+            # "the country's former leader" is not the leader the article is about
+            past = chain.start > 0 and doc[chain.start - 1].lower_ in PAST_HOLDER
+            index = None if past else _resolve_description(linker, chain)
             if index is not None:
                 person = linker.people[index]
                 person.add(person.descriptions, [doc[chain.start:chain.end].text])

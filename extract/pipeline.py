@@ -240,6 +240,7 @@ class _Reader:
                              for m in agreements),
             confidence=round(draft.confidence, 2),
             evidence=tuple(self.evidence(s) for s in draft.sentences),
+            counterpart=draft.counterpart,
         )
 
 

@@ -125,6 +125,9 @@ class MeetingRecord(_Record):
     agreements: tuple[AgreementRecord, ...] = ()
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
     evidence: tuple[Evidence, ...] = ()
+    # Someone the article describes but does not name ("the country's former leader"); with a
+    # single named participant, resolution may find them in another report of the meeting.
+    counterpart: str | None = None
 
 
 class ArticleExtraction(_Record):

@@ -692,7 +692,8 @@ def _meeting(event: _Event, people: dict[str, PersonEntity]) -> MeetingEntity:
 
 def _resolve_meetings(extractions: list[ArticleExtraction], person_of: dict[tuple[str, str], str],
                       people: dict[str, PersonEntity]) -> list[MeetingEntity]:
-    reports = []
+    reports: list[_Report] = []
+    described: list[_Report] = []  # one person named, the other only described
     for x in extractions:
         for index, record in enumerate(x.meetings):
             participants: dict[str, str] = {}
@@ -700,10 +701,15 @@ def _resolve_meetings(extractions: list[ArticleExtraction], person_of: dict[tupl
                 pid = person_of.get((x.article.id, p.person))
                 if pid is not None and participants.get(pid, "participant") == "participant":
                     participants[pid] = p.role
+            report = _Report(x.article.id, index, x.article.published, participants, record)
             if len(participants) >= 2:
-                reports.append(_Report(x.article.id, index, x.article.published, participants,
-                                       record))
-    meetings = sorted((_meeting(e, people) for e in _group_reports(reports)),
+                reports.append(report)
+            elif participants and record.counterpart:
+                described.append(report)
+    events = _group_reports(reports)
+    for report in described:
+        _name_the_counterpart(report, events)
+    meetings = sorted((_meeting(e, people) for e in events),
                       key=lambda m: (m.id, m.sources[0].article if m.sources else "",
                                      m.articles))
     taken: set[str] = set()
@@ -713,6 +719,16 @@ def _resolve_meetings(extractions: list[ArticleExtraction], person_of: dict[tupl
             meeting.id, n = f"{base}-{n}", n + 1
         taken.add(meeting.id)
     return meetings
+
+
+def _name_the_counterpart(report: _Report, events: list[_Event]) -> None:
+    """Join a report that names one person ("he met the country's former leader") to the one
+    meeting of that person, told elsewhere, that it fits; with none or several, drop it."""
+    (person,) = report.participants
+    fits = [e for e in events if person in e.participants and e.gap(report) is not None
+            and e.reports[0].record.historical == report.record.historical]
+    if len(fits) == 1:
+        fits[0].add(report)
 
 
 def _unique(extractions: Iterable[ArticleExtraction]) -> list[ArticleExtraction]:

@@ -184,3 +184,12 @@ def test_hard_wrapped_paragraph_is_one_sentence(run):
     text = ("date 2024-03-05\n\nPresident Anna Kowalski of Poland held talks with Prime\n"
             "Minister Jonas Berg of Norway in Warsaw on March 3, 2024, officials said.\n")
     assert pairs(run(text)) == [(frozenset({"Anna Kowalski", "Jonas Berg"}), "2024-03-03")]
+
+
+def test_a_described_counterpart_is_kept_for_resolution(run):
+    x = run("President Anna Kowalski recalled that she had visited Chile and met with the "
+            "country's former president.")
+    [meeting] = x.meetings
+    assert [q.person for q in meeting.participants] == [x.people[0].key]
+    assert meeting.counterpart == "the country's former president"
+    assert meeting.historical

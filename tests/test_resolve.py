@@ -539,3 +539,36 @@ def test_seed_meetings_record_where_the_reports_disagree(seeds):
     assert conflicts["2025-10-21"] == [
         "date: 2025-10-21 (003-cd3b7688e12d323e-5278ed14, 004-15cde3fe8340a8d6-d8e64b1b) vs "
         "2025-10-20 (000-3df79da8f18f291c-4cb0d03c)"]
+
+
+def test_a_described_counterpart_is_named_by_another_report():
+    """'She met the country's former president' joins the one such meeting another article
+    names; with two candidates it is dropped."""
+    from extract.records import (
+        Article,
+        ArticleExtraction,
+        DateRecord,
+        MeetingRecord,
+        ParticipantRecord,
+        PersonRecord,
+    )
+
+    def article(aid, people, meetings):
+        return ArticleExtraction(
+            article=Article(id=aid, path=aid, text="", content_hash=aid),
+            people=tuple(PersonRecord(key=f"p{i}", name=n) for i, n in enumerate(people)),
+            meetings=tuple(meetings))
+
+    def meeting(*keys, counterpart=None, year=None):
+        return MeetingRecord(
+            participants=tuple(ParticipantRecord(person=k) for k in keys), historical=True,
+            counterpart=counterpart,
+            date=DateRecord(value=year, precision="year", basis="explicit") if year else None)
+
+    named = article("a", ["Anna Kowalski", "Ramon Ortiz"], [meeting("p0", "p1", year="1999")])
+    described = article("b", ["Anna Kowalski"],
+                        [meeting("p0", counterpart="the country's former president")])
+    [joined] = resolve([named, described]).meetings
+    assert joined.articles == ["a", "b"]
+    other = article("c", ["Anna Kowalski", "Luis Vega"], [meeting("p0", "p1", year="2003")])
+    assert all(m.articles != ["a", "b"] for m in resolve([named, described, other]).meetings)
