@@ -316,11 +316,11 @@ class Index:
         if ref is None:
             attrs = self.people[p]
             countries, orgs = self.affiliated[p]
-            ref = PersonRef(
+            ref = PersonRef.model_construct(
                 id=p,
                 name=self.name(p),
-                aliases=_names(attrs, "aliases"),
-                titles=_names(attrs, "titles"),
+                aliases=tuple(_names(attrs, "aliases")),
+                titles=tuple(_names(attrs, "titles")),
                 countries=_dedupe(_names(attrs, "countries") + countries),
                 organisations=_dedupe(_names(attrs, "organisations") + orgs),
             )
@@ -332,7 +332,7 @@ class Index:
         if refs is None:
             raw = self.meetings[m].get("sources") or ()
             refs = tuple(
-                SourceRef(
+                SourceRef.model_construct(
                     article=s.get("article", ""),
                     evidence=s.get("evidence", ""),
                     start=s.get("start", 0),
@@ -352,15 +352,18 @@ class Index:
         participant = self._participants.get((p, role))
         if participant is None:
             aliases = self.person(p).aliases
-            participant = Participant(id=p, name=self.name(p), aliases=aliases, role=role)
+            participant = Participant.model_construct(id=p, name=self.name(p), aliases=aliases,
+                                                      role=role)
             self._participants[p, role] = participant
         return participant
 
+    # Records are built with ``model_construct``: their values come from a graph whose nodes
+    # were validated on the way in, and validating them again costs most of a large query.
     def view(self, m: str) -> MeetingView:
         view = self._views.get(m)
         if view is None:
             attrs = self.meetings[m]
-            view = MeetingView(
+            view = MeetingView.model_construct(
                 id=m,
                 date=attrs.get("date"),
                 date_precision=attrs.get("date_precision"),
@@ -372,7 +375,7 @@ class Index:
                 participants=tuple(self._participant(p, role) for p, role in self.attendees(m)),
                 topics=self.topics[m],
                 sources=self.sources(m),
-                conflicts=_names(attrs, "conflicts"),
+                conflicts=tuple(_names(attrs, "conflicts")),
             )
             self._views[m] = view
         return view
