@@ -45,8 +45,9 @@ _SKELETON_SIMILARITY = 70  # ... when their consonants agree: Alexander, Aliaksa
 _SURNAME_SIMILARITY = 88  # ... of two folded surnames of five letters or more
 
 
+@lru_cache(maxsize=1 << 17)
 def name_tokens(name: str) -> tuple[str, ...]:
-    """Return the lowercase ASCII tokens of a name.
+    """Return the lowercase ASCII tokens of a name (cached: the same names come back often).
 
     >>> name_tokens("Aliaksandr Mošenka"), name_tokens("Ayşe Yıldız")
     (('aliaksandr', 'mosenka'), ('ayse', 'yildiz'))
