@@ -11,7 +11,6 @@ person holding that title, "he" to the person just named, "the X delegation" to 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -565,7 +564,3 @@ def _delegations(doc: Doc, linker: _Linker) -> dict[int, int]:
                 linker.people[head].add(linker.people[head].countries, [country])
     return heads
 
-
-def mention_counts(cast: Cast) -> Counter[int]:
-    """How many times each person is mentioned (names, titles, pronouns)."""
-    return Counter(cast.token_person.values())

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 import networkx as nx
 
 from extract.cache import ExtractionCache
-from extract.countries import iso2
+from extract.countries import city_country, country_name, iso2
 from extract.parallel import run_extraction
 from extract.records import Article, ArticleExtraction
 from extract.sources import Problem, read_articles
@@ -80,8 +80,6 @@ class _Writer:
 
     def place(self, name: str, sources: tuple[Source, ...] = ()) -> str:
         """A country node if the name is a country, else a location node."""
-        from extract.countries import city_country, country_name
-
         country = country_name(name)
         if country:
             return self.country(country, sources)
