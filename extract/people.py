@@ -65,7 +65,6 @@ class Person:
     titles: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     organisations: list[str] = field(default_factory=list)
-    descriptions: list[str] = field(default_factory=list)  # "the Kenyan leader"
     relations: list[tuple[str, str]] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
     ranks: set[str] = field(default_factory=set)
@@ -493,7 +492,6 @@ def find_people(doc: Doc, *, body: list[bool]) -> Cast:
             index = None if past else _resolve_description(linker, chain)
             if index is not None:
                 person = linker.people[index]
-                person.add(person.descriptions, [doc[chain.start:chain.end].text])
                 person.add(person.countries, chain.countries)
                 person.ranks |= chain.ranks
                 linker._mark(index, chain.start, chain.end)
