@@ -141,6 +141,7 @@ class Index:
         self.topic_meetings: dict[str, set[str]] = defaultdict(set)  # area key -> meetings
         self._person_refs: dict[str, PersonRef] = {}
         self._views: dict[str, MeetingView] = {}
+        self._listings = 0
         self._participants: dict[tuple[str, str | None], Participant] = {}
         self._sources: dict[str, tuple[SourceRef, ...]] = {}
         self._counterparts: dict[str, int] | None = None
@@ -293,6 +294,18 @@ class Index:
         if span is None:
             return False
         return (lo is None or span[1] >= lo) and (hi is None or span[0] <= hi)
+
+    def listing(self) -> None:
+        """Note a listing of meetings by date; from the second on, have every view built.
+
+        Such listings return hundreds of meetings, and building each view on first use costs
+        most of the query. Building them all costs seconds on a large graph, once: worth it
+        for a session that asks again, not for a command that asks once.
+        """
+        self._listings += 1
+        if self._listings == 2:
+            for m in self.order:
+                self.view(m)
 
     def dated_between(self, lo: int | None, hi: int | None) -> list[str]:
         """The meetings whose date interval overlaps [lo, hi], in meeting order."""

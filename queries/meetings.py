@@ -107,6 +107,7 @@ def meetings(
         found = [m for m in found if index.in_range(m, lo, hi)]
     else:
         found = index.dated_between(lo, hi)
+        index.listing()
     return [index.view(m) for m in found if status is None or index.status(m) == status]
 
 
