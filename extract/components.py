@@ -5,10 +5,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["LEXICON", "LINE_BREAKS"]
+__all__ = ["LINE_BREAKS"]
 
 LINE_BREAKS = "diplograph_line_breaks"
-LEXICON = "diplograph"  # the doc.spans key the span ruler writes to
 SENTENCE_END = frozenset(".!?:;\"”’'»)…")
 SHORT_LINE = 8  # tokens: a line this short that ends without a stop is a heading or a label
 

