@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 import trafilatura
-from anyascii import anyascii
 from charset_normalizer import from_bytes
 from pydantic import BaseModel, ConfigDict
 
 from .errors import InputError
-from .records import Article
+from .records import Article, slugify
 
 __all__ = ["MAX_FILE_BYTES", "STDIN", "Problem", "read_article", "read_articles"]
 
@@ -452,18 +451,9 @@ def _article(text: str, *, name: str, path: str, **metadata: object) -> Article:
     # surrogatepass: a JSON string may hold a lone surrogate (\ud800).
     content_hash = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
     return Article(
-        id=f"{_slug(name)}-{content_hash[:8]}",
+        id=f"{slugify(name, empty='article')}-{content_hash[:8]}",
         path=path,
         text=text,
         content_hash=content_hash,
         **metadata,
     )
-
-
-def _slug(text: str) -> str:
-    """Return a readable, ASCII, lowercase slug.
-
-    >>> _slug("Kraków summit_2024")
-    'krakow-summit-2024'
-    """
-    return re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-") or "article"

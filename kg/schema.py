@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from anyascii import anyascii
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from extract.records import slugify
 
 __all__ = [
     "NODE_TYPES",
@@ -58,18 +59,6 @@ RELATIONS = (
 )
 
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def slugify(text: str) -> str:
-    """Return a readable, ASCII, lowercase slug: ``"Mošenka"`` -> ``"mosenka"``.
-
-    >>> slugify("Ingrid  Dahl")
-    'ingrid-dahl'
-    >>> slugify("Ayşe Yıldız"), slugify("Mošenka")
-    ('ayse-yildiz', 'mosenka')
-    """
-    ascii_text = anyascii(text).lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "unnamed"
 
 
 def node_id(kind: str, name: str) -> str:
