@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
@@ -98,9 +99,8 @@ class _Problems:
 
 
 def _summary(G: Any, before: int, problems: _Problems) -> None:
-    articles = sum(1 for _, d in G.nodes(data=True) if d.get("type") == "article")
-    people = sum(1 for _, d in G.nodes(data=True) if d.get("type") == "person")
-    meetings = sum(1 for _, d in G.nodes(data=True) if d.get("type") == "meeting")
+    kinds = Counter(kind for _, kind in G.nodes(data="type"))
+    articles, people, meetings = kinds["article"], kinds["person"], kinds["meeting"]
     skipped = problems.count("skipped", "missing")
     err.print(
         f"{articles - before} article(s) read, {skipped} skipped, "

@@ -285,11 +285,13 @@ def _meeting_date(trigger: Token, sent: Span, reference: dt.date | None,
         anchors.append(t)
     stated = False
     for ent in sent.ents:
-        if ent.label_ != "DATE" or skip[0] <= ent.start_char < skip[1] or _DURATION.match(
-                _with_preposition(ent)):
+        if ent.label_ != "DATE" or skip[0] <= ent.start_char < skip[1]:
+            continue
+        phrase = _with_preposition(ent)
+        if _DURATION.match(phrase):
             continue
         if any(_path_is_clausemate(ent.root, a) for a in anchors):
-            record = resolve_date(_with_preposition(ent), reference=reference, tense=tense)
+            record = resolve_date(phrase, reference=reference, tense=tense)
             if record is not None:
                 return record, True
             stated = stated or _placeless(ent)

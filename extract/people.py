@@ -315,27 +315,26 @@ def _names(doc: Doc, chains: list[_TitleChain], body: list[bool]) -> list[
         if tokens and not _is_place(tokens) and not any(t.i in taken for t in tokens):
             found[tokens[0].i] = (tokens, None)
             taken.update(t.i for t in tokens)
+    # Title chains that name nobody: descriptions, or titles in apposition to a name.
+    unnamed = {c.start: c for c in chains if not c.name}
     # "X Y, head of the Z Company:" where the model saw a place or nothing at all.
-    appositive = {c.start: c for c in chains if not c.name}
     for sent in doc.sents:
         first = sent.start
         run = _name_run(doc, first, title_tokens, limit=4)
         after = first + len(run)
         if len(run) >= 2 and after + 1 < len(doc) and doc[after].text == ",":
             nxt = after + 1 + (doc[after + 1].lower_ == "the")
-            chain = appositive.get(nxt) or appositive.get(after + 1)
+            chain = unnamed.get(nxt) or unnamed.get(after + 1)
             if chain and not any(t.i in taken for t in run):
                 found[run[0].i] = (run, chain)
                 taken.update(t.i for t in run)
     names = [found[k] for k in sorted(found) if body[found[k][0][0].i]]
     # An appositive chain right after a name: "X Y, the Deputy Commander-in-Chief of ...".
-    chain_at = {c.start: c for c in chains if not c.name}
     result = []
     for tokens, chain in names:
         after = tokens[-1].i + 1
         comma = after < len(doc) and doc[after].text == ","
-        appositive = chain_at.get(after + 1) if comma else None
-        result.append((tokens, chain, appositive))
+        result.append((tokens, chain, unnamed.get(after + 1) if comma else None))
     return result
 
 
