@@ -8,7 +8,7 @@ On the same generated articles (benchmarks/corpus.py), in one process:
    diplograph's build: extraction (cache off, one process) and the graph. The two alternate,
    `--rounds` times, so that a slow spell of the machine hits both; the median round counts.
 2. `--workers` processes against one, alternating too (this process and `--workers` - 1
-   spawned ones, whose start-up and model load are included), and a check that the records
+   worker processes, whose start-up is included), and a check that the records
    and the graph are identical.
 3. a rebuild from a warm extraction cache against the first build that filled it.
 """
@@ -148,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                   "alternating rounds")
             print(_row("1 process (model already loaded)", one, words,
                        "rounds " + " ".join(f"{t:.2f}" for t in ones)))
-            print(_row(f"{args.workers} processes (spawn included)", many, words,
+            print(_row(f"{args.workers} processes (start-up included)", many, words,
                        "rounds " + " ".join(f"{t:.2f}" for t in manys)))
             print(f"  speed-up: {one / many:.2f}x; with the single process paying its model "
                   f"load too: {(one + load_ours) / many:.2f}x")

@@ -138,13 +138,17 @@ def _extraction_options(workers: int, engine: str, scheduler: str | None, cache:
 
 @contextmanager
 def _progress() -> Iterator[Callable[[Any], None]]:
-    """A progress line while articles are parsed; silent when stderr is not a terminal."""
+    """A progress line while articles are parsed; silent when stderr is not a terminal.
+
+    It is redrawn as each article comes, not by a refresh thread: with no other thread
+    running, worker processes can be forked with the model already loaded.
+    """
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=err,
-                  transient=True, disable=not err.is_terminal) as bar:
+                  transient=True, disable=not err.is_terminal, auto_refresh=False) as bar:
         task = bar.add_task("reading articles", total=None)
 
         def advance(extraction: Any) -> None:
-            bar.update(task, advance=1,
+            bar.update(task, advance=1, refresh=True,
                        description=f"extracted {extraction.article.path}")
 
         yield advance

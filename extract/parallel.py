@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -52,6 +53,21 @@ def _warm_up() -> None:
         load_pipeline()
 
 
+def _start_method() -> str:
+    """How to start worker processes: "fork" where it is safe, else "spawn".
+
+    A forked worker inherits this process's loaded pipeline (and shares its memory until
+    either writes to it), so it parses from the first moment; spaCy's own ``nlp.pipe(n_process=)``
+    forks the same way. Forking is unsafe once other threads run (a lock one of them holds is
+    copied held) and on macOS, whose system libraries do not survive it: there each worker is a
+    clean "spawn"ed interpreter that loads the pipeline itself.
+    """
+    if (sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
+            and threading.active_count() == 1):
+        return "fork"
+    return "spawn"
+
+
 class _Result(Protocol):
     def done(self) -> bool: ...
 
@@ -78,9 +94,9 @@ class _Runner:
     """Where chunks are parsed: in this process, in worker processes, or on a dask cluster.
 
     With the local engine this process is one of the workers: it parses a chunk whenever the
-    others have enough waiting, so it loads its pipeline while they start, and no core waits on
-    a process that only hands out work. Workers are started when the first chunk is sent, so a
-    run that needs no NLP starts nothing (and loads no model).
+    others have enough waiting, so no core waits on a process that only hands out work. Workers
+    are started when the first chunk is sent, so a run that needs no NLP starts nothing (and
+    loads no model).
     """
 
     def __init__(self, workers: int, engine: Engine, scheduler: str | None,
@@ -100,9 +116,12 @@ class _Runner:
         return self.submit(articles)
 
     def _processes(self) -> Callable[[list[Article]], _Result]:
-        # spawn: a clean interpreter per worker, safe with threads in this process and the same
-        # on every platform; each worker loads the pipeline once, as it starts.
-        pool = ProcessPoolExecutor(self.others, mp_context=multiprocessing.get_context("spawn"),
+        method = _start_method()
+        if method == "fork":
+            from .model import load_pipeline
+
+            load_pipeline()  # before the fork, so that every worker starts with it loaded
+        pool = ProcessPoolExecutor(self.others, mp_context=multiprocessing.get_context(method),
                                    initializer=_warm_up)
         self.closers.append(lambda: pool.shutdown(wait=True, cancel_futures=True))
         return lambda chunk: _Guarded(pool.submit(_extract_chunk, chunk, self.batch_size))
@@ -156,7 +175,8 @@ def run_extraction(
     workers : int
         Processes that parse articles. With the local engine, this process is one of them:
         ``workers=1`` parses here, and ``workers=N`` also starts N - 1 worker processes
-        ("spawn"ed, each loading the pipeline once), fed `chunk_size` articles at a time; this
+        (forked with the pipeline loaded, or "spawn"ed where forking is unsafe: see
+        `_start_method`), fed `chunk_size` articles at a time; this
         process parses a chunk whenever they have enough waiting. With dask, `workers` is the
         size of the local cluster.
     cache : ExtractionCache, optional

@@ -82,6 +82,22 @@ def test_two_workers_give_the_same_records(articles, serial, parsed):
     assert 0 < len(parsed) < len(articles)  # this process parsed some, the worker the rest
 
 
+def test_workers_are_forked_only_while_no_other_thread_runs(monkeypatch):
+    monkeypatch.setattr(parallel.sys, "platform", "linux")
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+    assert parallel._start_method() == "fork"
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 2)  # a progress thread, say
+    assert parallel._start_method() == "spawn"
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(parallel.sys, "platform", "darwin")
+    assert parallel._start_method() == "spawn"
+
+
+def test_spawned_workers_give_the_same_records(articles, serial, monkeypatch):
+    monkeypatch.setattr(parallel, "_start_method", lambda: "spawn")
+    assert list(run_extraction(articles[:4], workers=2, chunk_size=1)) == serial[:4]
+
+
 def test_dask_local_cluster_gives_the_same_records(articles, serial):
     pytest.importorskip("dask.distributed")
     got = list(run_extraction(articles[:4], workers=2, engine="dask", chunk_size=1))
