@@ -51,6 +51,26 @@ _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ag|an|ar|as|ash|at|az|ad|bin|ibn|ab
 HEAD_RANK = "head"
 GENERIC_LEADER = frozenset({"leader", "ruler", "head of state", "head of government", "president"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+FUNCTION_POS = frozenset({"SCONJ", "ADV", "ADP", "DET", "PRON", "CCONJ", "AUX", "PART"})
+# A "person" the model found that ends in one of these words is a place, a building, a
+# company or a page's link: "Vanua Levu", "North-South Commuter Railway", "Cookie Policy".
+NOT_NAME_ENDS = frozenset(
+    """island islands isle levu river lake bay mountain mountains valley coast park square
+    street avenue road highway railway railways corridor bridge airport port harbour harbor
+    station terminal palace hall house tower towers hotel centre center stadium building
+    campus district province county region city town village pharma pharmaceuticals
+    laboratories labs airways airlines motors holdings industries policy terms cookies
+    newsletter subscribe""".split()
+)
+# Place words that begin a name in many languages: "Ciudad Hidalgo", "Wisma Putra".
+PLACE_STARTS = frozenset(
+    """ciudad villa puerto porto port fort lake mount monte cape isla ilha wisma dataran
+    kampung bandar kota pulau sungai rio río lago colonia san santa santo são sao saint st
+    bahía bahia sierra cerro nueva nuevo new north south east west upper lower greater""".split()
+)
+# Where a place, not a person, is named: "in Savusavu", "near Frontera Comalapa".
+LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout", "around", "at"})
 PAST_HOLDER = frozenset({"former", "late", "ex", "previous", "then", "erstwhile"})
 KINSHIP = {"son": "child_of", "daughter": "child_of", "father": "parent", "mother": "parent"}
 _QUOTES = re.compile(r"\"[^\"\n]{2,}?\"|“[^”\n]{2,}?”|«[^»\n]{2,}?»")
@@ -140,8 +160,9 @@ def _clean_name(tokens: list[Token]) -> list[Token]:
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower_ in ("'s", "’s", "'", "’") or tokens[-1].is_punct):
         tokens = tokens[:-1]
-    while tokens and (tokens[0].lower_ in NAME_PARTICLES or tokens[0].lower_ == "the"):
-        tokens = tokens[1:]
+    while tokens and (tokens[0].lower_ in NAME_PARTICLES or tokens[0].lower_ == "the"
+                      or (tokens[0].is_stop and tokens[0].pos_ in FUNCTION_POS)):
+        tokens = tokens[1:]  # "When X Y met ...": the model took the conjunction in
     while tokens and tokens[-1].lower_ in NAME_PARTICLES:
         tokens = tokens[:-1]
     return tokens
@@ -312,6 +333,8 @@ def _names(doc: Doc, chains: list[_TitleChain], body: list[bool]) -> list[
         tokens = _clean_name(tokens)
         if len(tokens) == 1 and tokens[0].pos_ != "PROPN":
             continue  # "Observers noted": a capitalised common noun, not a name
+        if tokens and _placelike(tokens):
+            continue
         if tokens and not _is_place(tokens) and not any(t.i in taken for t in tokens):
             found[tokens[0].i] = (tokens, None)
             taken.update(t.i for t in tokens)
@@ -336,6 +359,17 @@ def _names(doc: Doc, chains: list[_TitleChain], body: list[bool]) -> list[
         comma = after < len(doc) and doc[after].text == ","
         result.append((tokens, chain, unnamed.get(after + 1) if comma else None))
     return result
+
+
+def _placelike(tokens: list[Token]) -> bool:
+    """A name the model took for a person that reads as a place, a building or a company."""
+    doc = tokens[0].doc
+    before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+    possessive = after is not None and after.lower_ in ("'s", "’s")
+    return (tokens[-1].lower_ in NOT_NAME_ENDS or tokens[-1].lower_ in ORG_HEADS
+            or (len(tokens) > 1 and tokens[0].lower_ in PLACE_STARTS)
+            or (before is not None and before.lower_ in LOCATIVE and not possessive))
 
 
 def _same_person(tokens: list[str], person: Person) -> bool:
@@ -499,12 +533,28 @@ def find_people(doc: Doc, *, body: list[bool]) -> Cast:
                 (index := linker.resolve_single(doc[i].text, before=i)) is not None):
             linker._mark(index, i, i + 1)  # a surname the model did not tag as a person
         elif i in pronoun_at and linker.last_seen:
-            index = max(linker.last_seen, key=linker.last_seen.get)
+            index = _last_subject(doc[i], linker.token_person)
+            if index is None:
+                index = max(linker.last_seen, key=linker.last_seen.get)
             if i - linker.last_seen[index] < 60:  # same or previous sentence, roughly
                 linker.token_person[i] = index
     _kinship(doc, linker)
     delegations = _delegations(doc, linker)
     return Cast(linker.people, linker.token_person, delegations)
+
+
+def _last_subject(pronoun: Token, token_person: dict[int, int]) -> int | None:
+    """The person a subject pronoun continues: the last person who was a subject, in this
+    sentence or the one before ("X conveyed a message from Y, who met Z. He will ..." is X).
+    """
+    if pronoun.dep_ not in SUBJECTS:
+        return None
+    start = pronoun.sent.start
+    if start > 0:
+        start = pronoun.doc[start - 1].sent.start
+    return next((token_person[k] for k in range(pronoun.i - 1, start - 1, -1)
+                 if k in token_person and pronoun.doc[k].dep_ in SUBJECTS
+                 and pronoun.doc[k].lower_ not in PRONOUNS | {"who"}), None)
 
 
 def _kinship(doc: Doc, linker: _Linker) -> None:
