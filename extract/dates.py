@@ -25,7 +25,7 @@ from .records import DateRecord, Precision
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
-__all__ = ["date_interval", "is_historical", "resolve_date"]
+__all__ = ["date_interval", "is_historical", "resolve_date", "story_year", "weekday_number"]
 
 _Tense = Literal["past", "future"]
 _Basis = Literal["explicit", "relative"]
@@ -595,3 +595,60 @@ def is_historical(value: str, reference: dt.date, *, years: int = 2) -> bool:
         return False
     day = min(reference.day, calendar.monthrange(year, reference.month)[1])
     return last < dt.date(year, reference.month, day)
+
+
+def weekday_number(word: str) -> int | None:
+    """Monday is 0, Sunday 6; None for any other word.
+
+    >>> weekday_number("Wednesday"), weekday_number("week")
+    (2, None)
+    """
+    return _WEEKDAYS.get(word.lower())
+
+
+def story_year(month_day: str, years: Iterable[int], *, weekday: int | None = None,
+               current: Iterable[int] = ()) -> int | None:
+    """The year of a dateline that gives none (``--MM-DD``), when the story tells it.
+
+    A year the story names as its own present ("Energy Week 2026, which opened on
+    Wednesday", a link's path "/2026/04/") is the year. Otherwise the story comes from the
+    latest year it names or the year after, and only a weekday the lead gives for that day
+    ("on Monday") can say which; without one the year stays unknown, since a story names
+    the years of its history ("the fall of the government in 2011") as readily as its own.
+
+    Parameters
+    ----------
+    month_day : str
+        ``--MM-DD``, as a dateline without a year is read.
+    years : iterable of int
+        Every year the story names (the caller leaves out plans and targets).
+    weekday : int, optional
+        The weekday the lead names (Monday is 0).
+    current : iterable of int
+        Years the story names as its present.
+
+    Examples
+    --------
+    >>> story_year("--04-09", [2022, 2026], current=[2026])
+    2026
+    >>> story_year("--03-03", [2022, 2024], weekday=0)  # 3 March was a Monday in 2025
+    2025
+    >>> story_year("--03-03", [2011]) is None
+    True
+    """
+    present = max(current, default=None)
+    if present is not None:
+        return present
+    latest = max(years, default=None)
+    if latest is None or weekday is None:
+        return None
+    month, day = int(month_day[2:4]), int(month_day[5:7])
+    return next((year for year in (latest, latest + 1)
+                 if _weekday_of(year, month, day) == weekday), None)
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:  # 29 February of a common year
+        return None

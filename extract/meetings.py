@@ -166,9 +166,35 @@ def _last_named(cast: Cast, trigger: Token, group: str) -> list[int]:
         person = cast.token_person.get(i)
         if person is not None and person not in named:
             named.append(person)
-    fitting = [p for p in named if group and any(group in t.lower()
-                                                 for t in cast.people[p].titles)]
+    fitting = [p for p in named if group and _fits(cast, p, group)]
     return fitting[:2] if len(fitting) >= 2 else []
+
+
+def _fits(cast: Cast, person: int, group: str) -> bool:
+    """Whether a person is one of "the two <group>s": "leaders" are heads of state or
+    government, "ministers" hold a minister's title; "they" fits anyone."""
+    holder = cast.people[person]
+    return not group or any(group in t.lower() for t in holder.titles) or (
+        group in ("leader", "head") and HEAD_RANK in holder.ranks)
+
+
+def _subject_pair_before(trigger: Token, cast: Cast) -> list[int]:
+    """The people of "X and Y" as a subject in one of the two sentences before: who "they"
+    are in "X and Y are not strangers. They first met in 2019"."""
+    doc = trigger.doc
+    start = trigger.sent.start
+    for _ in range(2):
+        if start == 0:
+            return []
+        sent = doc[start - 1].sent
+        for token in sent:
+            if token.dep_ in SUBJECTS and cast.person_at(token) is not None:
+                pair = list(dict.fromkeys(
+                    p for t in (token, *token.conjuncts) if (p := cast.person_at(t)) is not None))
+                if len(pair) >= 2:
+                    return pair
+        start = sent.start
+    return []
 
 
 def _verb_parties(verb: Token, cast: Cast, quoted: list[bool], *, skip: int | None = None,
@@ -378,7 +404,10 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
         if group is not None:
             # "The two ministers last met in August", "They first met in 2009": the people
             # of the meeting just told, or else the last two ministers named.
-            pair = drafts[-1].participants if drafts else _last_named(cast, trigger, group)
+            earlier = [list(d.participants) for d in drafts if len(d.participants) >= 2]
+            pairs = [_subject_pair_before(trigger, cast), *reversed(earlier),
+                     _last_named(cast, trigger, group)]
+            pair = next((p for p in pairs if p and all(_fits(cast, k, group) for k in p)), [])
             for person in pair:
                 roles.setdefault(person, "participant")
         sent = trigger.sent

@@ -372,6 +372,14 @@ def _placelike(tokens: list[Token]) -> bool:
             or (before is not None and before.lower_ in LOCATIVE and not possessive))
 
 
+def _inside_name(title: Span) -> bool:
+    """A title word the model reads as part of a name: "Hassan Sheikh Mohamud"."""
+    first = title[0]
+    return (first.ent_iob_ == "I" and first.ent_type_ == "PERSON" and title.end < len(title.doc)
+            and title.doc[title.end].ent_iob_ == "I" and first.i > 0
+            and first.nbor(-1).pos_ == "PROPN")
+
+
 def _same_person(tokens: list[str], person: Person) -> bool:
     """Full-name compatibility: a compatible first name, and the same surname or a shorter form.
 
@@ -500,7 +508,7 @@ def find_people(doc: Doc, *, body: list[bool]) -> Cast:
         Per token, whether it stands in a body line (people are only created from prose).
     """
     quoted = quote_mask(doc)
-    chains = _title_chains(doc, _lexicon(doc, "TITLE"))
+    chains = _title_chains(doc, [s for s in _lexicon(doc, "TITLE") if not _inside_name(s)])
     names = _names(doc, chains, body)
     linker = _Linker()
     name_at = {tokens[0].i: (tokens, chains) for tokens, *chains in names}

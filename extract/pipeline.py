@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
@@ -12,7 +13,7 @@ from spacy.util import filter_spans
 
 from .clean import CleanText, clean_page
 from .countries import country_name
-from .dates import date_interval, is_historical, resolve_date
+from .dates import date_interval, is_historical, resolve_date, story_year, weekday_number
 from .meetings import Draft, find_meetings, merge_drafts
 from .model import LEXICON, load_pipeline
 from .people import Cast, find_people, quote_mask
@@ -41,9 +42,17 @@ _DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Za-z .'’-]{1,40},\s+)?"
     r"((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
     r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)(?:,?\s+(\d{4}))?"
-    r"\s*(?:\([^)]{1,40}\)\s*)?[,.:–—-]",
+    r"[ \t]*(?:\([^)]{1,40}\)[ \t]*|[A-Z][A-Za-z]{1,15}[ \t]+)?[,.:–—\n-]",
     re.IGNORECASE,
 )
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PATH_YEAR = re.compile(r"/((?:19|20)\d\d)/(?:0?[1-9]|1[0-2])/")
+TARGET_WORDS = frozenset({"by", "until", "till", "through", "to", "before", "-", "–"})
+PRESENT_WORDS = frozenset({"today", "yesterday", "tonight"})
+FUTURE_WORDS = frozenset({"will", "'ll", "shall", "plans", "planned", "expected", "target",
+                          "aims", "upcoming", "next"})
 
 
 def _chunks(text: str, limit: int) -> list[str]:
@@ -95,7 +104,7 @@ def extract_articles(articles: Iterable[Article], *, nlp: Language | None = None
         Articles per `nlp.pipe` batch.
     """
     nlp = nlp or load_pipeline()
-    cleaned = ((clean_page(article.text), article) for article in articles)
+    cleaned = ((_detach_dateline(clean_page(article.text)), article) for article in articles)
     for doc, clean, article in _parse(nlp, cleaned, batch_size):
         yield read_doc(doc, clean, article)
 
@@ -115,11 +124,28 @@ def _story_mask(doc: Doc, clean: CleanText) -> list[bool]:
     return [clean.kind_at(t.idx) is not None and t.idx < last_body for t in doc]
 
 
-def _dateline(clean: CleanText) -> tuple[DateRecord | None, tuple[int, int]]:
-    """A dateline opening a first paragraph of prose ("October 21, Agency. ..."), and where."""
+def _dateline_match(clean: CleanText) -> re.Match[str] | None:
     # The dateline opens one of the first paragraphs (after a headline, a byline, a caption).
     starts = [start for start, _, kind in clean.lines if kind == "body"][:DATELINE_LINES]
-    m = next(filter(None, (_DATELINE.match(clean.text, start) for start in starts)), None)
+    return next(filter(None, (_DATELINE.match(clean.text, start) for start in starts)), None)
+
+
+def _detach_dateline(clean: CleanText) -> CleanText:
+    """End the dateline with a line break, so that the lead's sentence starts after it.
+
+    Parsed as one sentence, "CITY, April 9 (Agency) — Minister X and Minister Y held talks"
+    makes X an apposition of the city, and the meeting loses its subject.
+    """
+    m = _dateline_match(clean)
+    if m is None or m.group(0)[-1] == "\n":
+        return clean
+    end = m.end() - 1
+    return dataclasses.replace(clean, text=f"{clean.text[:end]}\n{clean.text[end + 1:]}")
+
+
+def _dateline(clean: CleanText) -> tuple[DateRecord | None, tuple[int, int]]:
+    """A dateline opening a first paragraph of prose ("October 21, Agency. ..."), and where."""
+    m = _dateline_match(clean)
     if m is None:
         return None, (0, 0)
     phrase = m.group(1) + (f", {m.group(2)}" if m.group(2) else "")
@@ -143,16 +169,69 @@ class _Reader:
                         start=start, end=end)
 
     def dates(self) -> tuple[dt.date | None, DateRecord | None]:
-        """(reference date, fallback date of the article's meetings)."""
-        if self.article.published is not None:
-            published = self.article.published
-            return published, DateRecord(value=published.isoformat(), precision="day",
-                                         basis="article")
-        dateline = self.dateline
-        if dateline is not None and not dateline.value.startswith("--"):
-            return dt.date.fromisoformat(dateline.value), dateline.model_copy(
-                update={"basis": "article"})
-        return None, dateline
+        """(reference date, fallback date of the article's meetings).
+
+        The dateline's day is the story's day; the publication date, often a day later (or a
+        scrape's date), dates the story when no dateline does. A dateline without a year takes
+        the publication's, or else the latest year the story names (see `story_year`).
+        """
+        published, dateline = self.article.published, self.dateline
+        if dateline is not None and dateline.value.startswith("--"):
+            dateline = self._with_year(dateline, published)
+        day = (dt.date.fromisoformat(dateline.value)
+               if dateline is not None and not dateline.value.startswith("--") else None)
+        if published is not None and (day is None or not 0 <= (published - day).days <= 3):
+            day = published
+        if day is None:
+            return None, dateline
+        return day, DateRecord(value=day.isoformat(), precision="day", basis="article")
+
+    def _with_year(self, dateline: DateRecord, published: dt.date | None) -> DateRecord:
+        """A dateline without a year, given the year of the publication or the story's own."""
+        suffix = dateline.value[1:]  # "-MM-DD"
+        if published is not None:
+            year = published.year - (f"{published.year}{suffix}" > published.isoformat())
+        else:
+            years, current = self._years()
+            year = story_year(dateline.value, years, weekday=self._lead_weekday(),
+                              current=current)
+        try:
+            day = dt.date.fromisoformat(f"{year}{suffix}") if year is not None else None
+        except ValueError:  # 29 February of a common year
+            day = None
+        return dateline if day is None else dateline.model_copy(
+            update={"value": day.isoformat(), "basis": "relative"})
+
+    def _years(self) -> tuple[list[int], list[int]]:
+        """The years the story names, and those it names as its present.
+
+        Plans and targets ("by 2030", "will ... in 2027") are left out; a year in a sentence
+        that also says "on Wednesday" or "today", or in a link's path ("/2026/04/"), is the
+        story's present.
+        """
+        current = [int(y) for y in _PATH_YEAR.findall(self.article.text)]
+        years: list[int] = []
+        for token in self.doc:
+            if not (self.body[token.i] and _YEAR.fullmatch(token.text)) or (
+                    token.i and self.doc[token.i - 1].lower_ in TARGET_WORDS):
+                continue
+            sent = token.sent
+            if any(t.lower_ in FUTURE_WORDS for t in sent):
+                continue
+            years.append(int(token.text))
+            if any(weekday_number(t.text) is not None or t.lower_ in PRESENT_WORDS
+                   for t in sent):
+                current.append(int(token.text))
+        return years, current
+
+    def _lead_weekday(self) -> int | None:
+        """The weekday the dateline's sentence names ("... said on Monday"), if any."""
+        start, end = self.dateline_span
+        if end == 0:
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        sent = span[-1].sent if span is not None and len(span) else None
+        return next((n for t in sent or () if (n := weekday_number(t.text)) is not None), None)
 
     def people(self, cast: Cast, meetings: list[MeetingRecord]) -> list[PersonRecord]:
         """People the story supports: a full name, a title, or a part in a meeting.

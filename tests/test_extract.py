@@ -193,3 +193,45 @@ def test_a_described_counterpart_is_kept_for_resolution(run):
     assert [q.person for q in meeting.participants] == [x.people[0].key]
     assert meeting.counterpart == "the country's former president"
     assert meeting.historical
+
+
+def test_a_yearless_dateline_takes_the_year_the_story_names_as_its_present(run):
+    x = run("Story\n\nVALLETTA, April 9 (Wire) — Economy Minister Clara Vella and Energy Minister "
+            "Tomas Ruiz held talks in Valletta on Wednesday, the ministry said.\n\n"
+            "The talks opened Energy Week 2031, which began on Wednesday.", published=None)
+    assert pairs(x) == [(frozenset({"Clara Vella", "Tomas Ruiz"}), "2031-04-09")]
+
+
+def test_a_yearless_dateline_stays_partial_when_the_story_names_only_history(run):
+    x = run("Story\n\nOctober 21, Agency. Prime Minister Jonas Berg met President Anna Kowalski "
+            "in Oslo. Relations cooled after the crisis of 2011.", published=None)
+    assert pairs(x) == [(frozenset({"Jonas Berg", "Anna Kowalski"}), "--10-21")]
+
+
+def test_the_dateline_dates_the_story_before_its_publication(run):
+    x = run("Story\n\nOSLO, March 4 Wire - Prime Minister Jonas Berg and President Anna Kowalski "
+            "signed a memorandum on energy after their talks.")
+    assert [m.date.value for m in x.meetings] == ["2024-03-04"]
+
+
+def test_words_before_a_name_and_places_are_not_people(run):
+    x = run("When President Anna Kowalski visited Norway, she met Prime Minister Jonas Berg in "
+            "Savusavu Levu and toured the North Harbour Railway.")
+    assert names(x) == {"Anna Kowalski", "Jonas Berg"}
+
+
+def test_a_title_word_inside_a_name_stays_in_it(run):
+    x = run("President William Okoth hosted President Hassan Sheikh Ali in Nairobi on Monday.")
+    assert "Hassan Sheikh Ali" in names(x)
+
+
+def test_a_subject_pronoun_continues_the_last_subject(run):
+    x = run("Foreign Minister Lea Moreau conveyed a message from President Oskar Brandt, who met "
+            "Chancellor Ivo Marek last year. She will meet Prime Minister Jonas Berg on Friday.")
+    assert (frozenset({"Lea Moreau", "Jonas Berg"}), "2024-03-08") in pairs(x)
+
+
+def test_they_are_the_pair_named_just_before(run):
+    x = run("Foreign Minister Lea Moreau received Deputy Minister Oskar Brandt on Monday.\n\n"
+            "Moreau and Brandt are old friends. They first met in 2009 in Geneva.")
+    assert (frozenset({"Lea Moreau", "Oskar Brandt"}), "2009") in pairs(x)
