@@ -131,6 +131,13 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 GROUP_WORDS = frozenset({"two", "both"})
+# "Commenting on the visit, X said": X speaks about the meeting, X was not at it.
+COMMENTING = frozenset(
+    """comment comments commented commenting refer refers referred referring reflect
+    reflecting reflected describe describes described describing praise praised praising
+    hail hailed hailing say says said saying note noted noting ask asked asking write wrote
+    writing react reacted reacting""".split()
+)
 DISCUSSING = frozenset({"discuss", "discussed", "discusses", "discussing"})
 
 
@@ -255,7 +262,8 @@ def _parties(trigger: Token, kind: str, cast: Cast, quoted: list[bool]) -> dict[
         for person in _noun_parties(trigger, cast, quoted):
             roles.setdefault(person, "guest" if kind == "visit" else "participant")
         verb = _governor(trigger)
-        through_preposition = trigger.dep_ == "pobj" and trigger.head.head.i == verb.i
+        through_preposition = (trigger.dep_ == "pobj" and trigger.head.head.i == verb.i
+                               and verb.lower_ not in COMMENTING)
         if verb.i != trigger.i and verb.pos_ in ("VERB", "AUX") and (
                 through_preposition or verb.lower_ in LIGHT_VERBS):
             subjects, objects = _verb_parties(verb, cast, quoted, skip=trigger.i)
@@ -311,7 +319,8 @@ def _meeting_date(trigger: Token, sent: Span, reference: dt.date | None,
         anchors.append(t)
     stated = False
     for ent in sent.ents:
-        if ent.label_ != "DATE" or skip[0] <= ent.start_char < skip[1]:
+        # "on Monday night" is a TIME to the model: a time that names no day is left out
+        if ent.label_ not in ("DATE", "TIME") or skip[0] <= ent.start_char < skip[1]:
             continue
         phrase = _with_preposition(ent)
         if _DURATION.match(phrase):
@@ -320,7 +329,7 @@ def _meeting_date(trigger: Token, sent: Span, reference: dt.date | None,
             record = resolve_date(phrase, reference=reference, tense=tense)
             if record is not None:
                 return record, True
-            stated = stated or _placeless(ent)
+            stated = stated or (ent.label_ == "DATE" and _placeless(ent))
     return None, stated
 
 
@@ -418,7 +427,8 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
             c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that")
             for c in trigger.children)
         if not roles:
-            told = date or told
+            if not _in_relative_clause(trigger):  # "the CEPA, which was signed in January"
+                told = date or told
             continue
         perfect = any(c.lower_ in NO_DATE_TENSES for c in trigger.children) or any(
             c.lower_ in NO_DATE_TENSES for c in _governor(trigger).children)
@@ -441,6 +451,10 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
                             definite, counterpart))
         told = date if stated else told
     return drafts
+
+
+def _in_relative_clause(token: Token) -> bool:
+    return any(t.dep_ in ("relcl", "ccomp") for t in (token, *token.ancestors))
 
 
 def _described_counterpart(trigger: Token, cast: Cast) -> str | None:

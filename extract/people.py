@@ -52,6 +52,10 @@ HEAD_RANK = "head"
 GENERIC_LEADER = frozenset({"leader", "ruler", "head of state", "head of government", "president"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+MONARCHS = frozenset(
+    """king queen sultan emir amir prince princess emperor empress shah tsar raja rajah
+    maharaja""".split()
+)
 FUNCTION_POS = frozenset({"SCONJ", "ADV", "ADP", "DET", "PRON", "CCONJ", "AUX", "PART"})
 # A "person" the model found that ends in one of these words is a place, a building, a
 # company or a page's link: "Vanua Levu", "North-South Commuter Railway", "Cookie Policy".
@@ -312,6 +316,8 @@ def _title_chains(doc: Doc, title_spans: list[Span]) -> list[_TitleChain]:
         if comma and name and not (i + comma + len(name) >= len(doc) or doc[
                 i + comma + len(name)].is_punct):
             name = []  # "the Minister, Foreign ..." is not a name
+        if len(name) == 1 and not comma and doc[i - 1].lower_ in MONARCHS:
+            name = [doc[i - 1], *name]  # "Sultan Ibrahim": a ruler's given name is no surname
         chains.append(_TitleChain(start, i, titles, ranks, countries, orgs, name))
         i = max(i, start + 1)
     return chains
@@ -372,12 +378,13 @@ def _placelike(tokens: list[Token]) -> bool:
             or (before is not None and before.lower_ in LOCATIVE and not possessive))
 
 
-def _inside_name(title: Span) -> bool:
-    """A title word the model reads as part of a name: "Hassan Sheikh Mohamud"."""
+def _inside_name(title: Span, title_tokens: set[int]) -> bool:
+    """A title word the model reads as part of a name: "Hassan Sheikh Mohamud" (but not
+    "Prime Minister Datuk Seri Anwar Ibrahim", where the words before are a title too)."""
     first = title[0]
     return (first.ent_iob_ == "I" and first.ent_type_ == "PERSON" and title.end < len(title.doc)
             and title.doc[title.end].ent_iob_ == "I" and first.i > 0
-            and first.nbor(-1).pos_ == "PROPN")
+            and first.nbor(-1).pos_ == "PROPN" and first.i - 1 not in title_tokens)
 
 
 def _same_person(tokens: list[str], person: Person) -> bool:
@@ -508,7 +515,9 @@ def find_people(doc: Doc, *, body: list[bool]) -> Cast:
         Per token, whether it stands in a body line (people are only created from prose).
     """
     quoted = quote_mask(doc)
-    chains = _title_chains(doc, [s for s in _lexicon(doc, "TITLE") if not _inside_name(s)])
+    titles = _lexicon(doc, "TITLE")
+    title_tokens = {i for s in titles for i in range(s.start, s.end)}
+    chains = _title_chains(doc, [s for s in titles if not _inside_name(s, title_tokens)])
     names = _names(doc, chains, body)
     linker = _Linker()
     name_at = {tokens[0].i: (tokens, chains) for tokens, *chains in names}

@@ -235,3 +235,21 @@ def test_they_are_the_pair_named_just_before(run):
     x = run("Foreign Minister Lea Moreau received Deputy Minister Oskar Brandt on Monday.\n\n"
             "Moreau and Brandt are old friends. They first met in 2009 in Geneva.")
     assert (frozenset({"Lea Moreau", "Oskar Brandt"}), "2009") in pairs(x)
+
+
+def test_who_comments_on_a_visit_did_not_take_part(run):
+    x = run("President Anna Kowalski received Prime Minister Jonas Berg in Warsaw yesterday. "
+            "Commenting on the visit, Professor Lena Holm said ties were improving.")
+    assert pairs(x) == [(frozenset({"Anna Kowalski", "Jonas Berg"}), "2024-03-04")]
+
+
+def test_a_ruler_is_named_with_the_title_and_kept_apart_from_a_namesake(run):
+    x = run("Prime Minister Omar Ibrahim met President Sadyr Bekov on Tuesday. The previous day, "
+            "Bekov was received in audience by His Majesty Sultan Ibrahim at the palace.")
+    assert (frozenset({"Sultan Ibrahim", "Sadyr Bekov"}), "2024-03-04") in pairs(x)
+
+
+def test_a_day_the_model_calls_a_time_dates_the_meeting(run):
+    x = run("Foreign Minister Lea Moreau received a phone call on Monday night from Foreign "
+            "Minister Oskar Brandt.")
+    assert pairs(x) == [(frozenset({"Lea Moreau", "Oskar Brandt"}), "2024-03-04")]
