@@ -341,6 +341,9 @@ _DURATION = re.compile(
 )
 
 
+_SAME_DAY = re.compile(r"\b(?:same|that)\s+day\b", re.IGNORECASE)
+
+
 def _placeless(ent: Span) -> bool:
     """A time the meeting happened that no calendar date can be given ("last autumn")."""
     return not any(t.like_num for t in ent) and ent.root.lower_ not in ("years", "days", "weeks")
@@ -423,6 +426,9 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
         status = _status(trigger, sent)
         tense = "past" if status == "held" else "future"  # a cancelled one was still to come
         date, stated = _meeting_date(trigger, sent, reference, tense=tense, skip=dateline)
+        if date is not None and _SAME_DAY.search(date.text) and told is not None \
+                and told.precision == "day":
+            date = told  # "later the same day": the day of the meeting just told
         definite = trigger.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that")
             for c in trigger.children)

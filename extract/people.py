@@ -42,7 +42,9 @@ ORG_HEADS = frozenset(
     urban land lands oceans maritime climate women family families children gender employment
     veterans heritage arts media digital religious endowments petroleum oil gas electricity
     power works services local regional statistics customs revenue irrigation solidarity
-    affairs humanitarian disaster disasters refugees minorities""".split()
+    affairs humanitarian disaster disasters refugees minorities promotion privatisation
+    privatization enterprise enterprises entrepreneurship aviation shipping ports logistics
+    minerals hydrocarbons wildlife""".split()
 )
 NAME_PARTICLES = frozenset(
     "bin ibn bint al el abu de da di du van von der den la le del dos".split()

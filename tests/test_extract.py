@@ -253,3 +253,10 @@ def test_a_day_the_model_calls_a_time_dates_the_meeting(run):
     x = run("Foreign Minister Lea Moreau received a phone call on Monday night from Foreign "
             "Minister Oskar Brandt.")
     assert pairs(x) == [(frozenset({"Lea Moreau", "Oskar Brandt"}), "2024-03-04")]
+
+
+def test_later_the_same_day_is_the_day_of_the_meeting_just_told(run):
+    x = run("On Monday, Foreign Minister Lea Moreau held talks with Foreign Minister Oskar Brandt. "
+            "Later the same day, a meeting between Moreau and Trade Secretary Ivo Marek focused "
+            "on grain.")
+    assert (frozenset({"Lea Moreau", "Ivo Marek"}), "2024-03-04") in pairs(x)
