@@ -225,13 +225,16 @@ class _Reader:
         return years, current
 
     def _lead_weekday(self) -> int | None:
-        """The weekday the dateline's sentence names ("... said on Monday"), if any."""
-        start, end = self.dateline_span
-        if end == 0:
+        """The weekday the lead names ("CITY, March 3 (Agency) - X met Y on Monday"), if any.
+
+        The lead is the sentence after the dateline, which `_detach_dateline` ended with a
+        line break.
+        """
+        end = self.dateline_span[1]
+        first = next((t for t in self.doc if t.idx >= end and not t.is_space), None)
+        if end == 0 or first is None:
             return None
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        sent = span[-1].sent if span is not None and len(span) else None
-        return next((n for t in sent or () if (n := weekday_number(t.text)) is not None), None)
+        return next((n for t in first.sent if (n := weekday_number(t.text)) is not None), None)
 
     def people(self, cast: Cast, meetings: list[MeetingRecord]) -> list[PersonRecord]:
         """People the story supports: a full name, a title, or a part in a meeting.

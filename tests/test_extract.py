@@ -260,3 +260,10 @@ def test_later_the_same_day_is_the_day_of_the_meeting_just_told(run):
             "Later the same day, a meeting between Moreau and Trade Secretary Ivo Marek focused "
             "on grain.")
     assert (frozenset({"Lea Moreau", "Ivo Marek"}), "2024-03-04") in pairs(x)
+
+
+def test_a_yearless_dateline_takes_the_year_in_which_the_leads_weekday_fits(run):
+    x = run("Story\n\nOSLO, March 3 (Wire) - Prime Minister Jonas Berg met President Anna "
+            "Kowalski in Oslo on Monday.\n\nRelations have warmed since the crisis of 2024.",
+            published=None)
+    assert pairs(x) == [(frozenset({"Jonas Berg", "Anna Kowalski"}), "2025-03-03")]
