@@ -46,6 +46,8 @@ _UNIT_LIST = ("zero", "one", "two", "three", "four", "five", "six", "seven", "ei
               "seventeen", "eighteen", "nineteen")
 _TENS_LIST = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 # fmt: on
+# How many years from the latest a story names its own year is looked for (see `story_year`).
+STORY_YEARS = 5
 _MONTHS = {name: number for number, name in enumerate(_MONTH_LIST, start=1)}
 _MONTHS |= {name[:3]: number for name, number in _MONTHS.items()} | {"sept": 9}
 _WEEKDAYS = {name: number for number, name in enumerate(_WEEKDAY_LIST)}
@@ -612,9 +614,9 @@ def story_year(month_day: str, years: Iterable[int], *, weekday: int | None = No
 
     A year the story names as its own present ("Energy Week 2026, which opened on
     Wednesday", a link's path "/2026/04/") is the year. Otherwise the story comes from the
-    latest year it names or the year after, and only a weekday the lead gives for that day
-    ("on Monday") can say which; without one the year stays unknown, since a story names
-    the years of its history ("the fall of the government in 2011") as readily as its own.
+    latest year it names or a few years after, and only a weekday the lead gives for that day
+    ("on Monday") can say which; without one the year stays unknown, since a story names the
+    years of its history ("the fall of the government in 2011") as readily as its own.
 
     Parameters
     ----------
@@ -631,7 +633,7 @@ def story_year(month_day: str, years: Iterable[int], *, weekday: int | None = No
     --------
     >>> story_year("--04-09", [2022, 2026], current=[2026])
     2026
-    >>> story_year("--03-03", [2022, 2024], weekday=0)  # 3 March was a Monday in 2025
+    >>> story_year("--03-03", [2022], weekday=0)  # 3 March was a Monday in 2025
     2025
     >>> story_year("--03-03", [2011]) is None
     True
@@ -643,7 +645,9 @@ def story_year(month_day: str, years: Iterable[int], *, weekday: int | None = No
     if latest is None or weekday is None:
         return None
     month, day = int(month_day[2:4]), int(month_day[5:7])
-    return next((year for year in (latest, latest + 1)
+    # A day's weekday moves on by one or two a year, so it falls on the lead's weekday in at
+    # most one of five years running.
+    return next((year for year in range(latest, latest + STORY_YEARS)
                  if _weekday_of(year, month, day) == weekday), None)
 
 

@@ -17,6 +17,7 @@ import trafilatura
 from charset_normalizer import from_bytes
 from pydantic import BaseModel, ConfigDict
 
+from .dates import resolve_date
 from .errors import InputError
 from .records import Article, slugify
 
@@ -56,11 +57,18 @@ _ISO_DATE = re.compile(
     r"(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?"
     r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
 )
-# A page's "Published : 2024-06-12 09:12 KST" line below its masthead and headline.
-_PUBLISHED_LINE = re.compile(
-    r"^[ \t]*(?:first )?(?:published|posted)(?: on)?[ \t]*:?[ \t]*"
-    r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})",
-    re.IGNORECASE | re.MULTILINE,
+# A page's date below its masthead, as a line or a "|" field of one: "Published : 2024-06-12
+# 09:12 KST", "14 January 2026, 13:40", "Updated: Mon, 09 Jun 2025 14:05 CST", "Monday,
+# November 24, 2025". A date with text around it is a caption's or the story's, not the page's.
+_DATE_FIELD = re.compile(
+    r"(?P<label>(?:first )?(?:published|posted|updated)(?: on)?\s*:?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"|[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+[0-9]{4}"
+    r"|[a-z]{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4})"
+    r"(?:[\s,]+[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s+\(?[a-z]{2,5}(?:\s*[+-]\s*[0-9]{1,2}(?::?[0-9]{2})?)?\)?)?)?",
+    re.IGNORECASE,
 )
 _HEAD_CHARS = 3000  # how far into a page its publication line is looked for
 _PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n")
@@ -323,11 +331,33 @@ def _read_text(path: str, text: str, report: Report) -> Iterator[Article]:
         if published is None:
             shown = f"line {header.group().strip()!r}"
             report(_malformed_date(path, number, shown))
-    elif found := _PUBLISHED_LINE.search(text, 0, _HEAD_CHARS):
-        published = _parse_date(found["date"])
+    else:
+        published = _page_date(text[:_HEAD_CHARS])
     title = None if header else _headline(text)
     name = "stdin" if path == STDIN else Path(path).stem
     yield _article(text, name=name, path=path, published=published, title=title)
+
+
+def _page_date(head: str) -> dt.date | None:
+    """The first date a page's head gives alone, or after "Published"/"Updated", as its date.
+
+    >>> _page_date("Masthead | Home\\n14 January 2026, 13:40\\nHeadline")
+    datetime.date(2026, 1, 14)
+    >>> _page_date("By Staff | Updated: Mon, 09 Jun 2025 14:05 CST | 5 min read")
+    datetime.date(2025, 6, 9)
+    >>> _page_date("Ministers met in Hanoi, March 10, 2026.") is None
+    True
+    """
+    for line in head.splitlines():
+        for field in line.split("|"):
+            field = field.strip()
+            match = _DATE_FIELD.match(field)
+            if match is None or not (match["label"] or match.end() == len(field)):
+                continue
+            date = resolve_date(match["date"], reference=None)
+            if date is not None and date.precision == "day" and date.basis == "explicit":
+                return dt.date.fromisoformat(date.value)
+    return None
 
 
 def _first_line(text: str) -> tuple[int, str]:

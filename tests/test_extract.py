@@ -267,3 +267,10 @@ def test_a_yearless_dateline_takes_the_year_in_which_the_leads_weekday_fits(run)
             "Kowalski in Oslo on Monday.\n\nRelations have warmed since the crisis of 2024.",
             published=None)
     assert pairs(x) == [(frozenset({"Jonas Berg", "Anna Kowalski"}), "2025-03-03")]
+
+
+def test_the_leads_weekday_finds_a_year_some_years_after_the_latest_named(run):
+    x = run("Story\n\nOSLO, March 3 (Wire) - Prime Minister Jonas Berg met President Anna "
+            "Kowalski in Oslo on Monday.\n\nThe two first met in September 2022.",
+            published=None)
+    assert (frozenset({"Jonas Berg", "Anna Kowalski"}), "2025-03-03") in pairs(x)

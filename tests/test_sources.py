@@ -139,6 +139,23 @@ def test_date_line_variants(write, head):
 
 
 @pytest.mark.parametrize(
+    "head",
+    [
+        "Ministry of Foreign Affairs\n21 October 2025, 13:40",
+        "Masthead | Home | Tuesday, October 21, 2025 | Sport",
+        "By Staff | Updated: Tue, 21 Oct 2025 14:05 CST | 5 min read",
+        "Agency | Economy | 21 October 2025 11:42 (UTC +04:00)",
+        "Published : 2025-10-21 09:12 KST | Updated : 2025-10-23 11:40 KST",
+        "Talks in Minsk\nOctober 21st, 2025",
+    ],
+)
+def test_a_page_date_below_the_masthead_dates_the_article(write, head):
+    articles, problems = read(write("story.txt", f"{head}\n\n{STORY}"))
+    assert problems == []
+    assert [a.published for a in articles] == [dt.date(2025, 10, 21)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         STORY,
@@ -146,6 +163,8 @@ def test_date_line_variants(write, head):
         "The date 2025-10-21 was set for the talks.\n",
         "Talks in Minsk\ndate 2025-10-21\n",
         "dated 2025-10-21: talks in Minsk\n",
+        "Talks in Minsk\nThe ministers met in Minsk on October 21, 2025.\n",
+        "Talks in Minsk\nUpdated 6:42 PM\n",
     ],
 )
 def test_no_date_line_means_undated_without_warning(write, text):
