@@ -30,6 +30,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 OBJECTS = frozenset({"dobj", "dative", "iobj", "attr", "oprd", "npadvmod"})
 COMPANY = frozenset({"with", "between", "among", "by", "and", "from"})
 HOSTING = frozenset({"receive", "welcome", "host"})
+# "X and his counterpart Y agreed on Wednesday to ...": a lead's joint verb tells a meeting
+# only when two people named in its own subject or company did it together.
+JOINT = frozenset({"agree"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 PLANNING = frozenset(
     """expected anticipated planned scheduled due plans plan planning intends intend set
@@ -243,7 +246,18 @@ def _noun_parties(noun: Token, cast: Cast, quoted: list[bool]) -> list[int]:
             found += _misattached_company(child, cast, quoted)
         elif child.dep_ == "acl":  # "a visit led by X"
             found += _people_in(child, cast, quoted)
-    return found
+    return found + _after_its_date(noun, cast, quoted)
+
+
+def _after_its_date(noun: Token, cast: Cast, quoted: list[bool]) -> list[int]:
+    """People of "a meeting on Wednesday of the ministers X, Y and Z", where the parser hung
+    "of the ministers" on the date that follows the noun."""
+    doc, end = noun.doc, noun.right_edge.i + 1
+    if end >= len(doc) or doc[end].dep_ != "prep" or doc[end].head.i != noun.head.i:
+        return []
+    return [p for date in doc[end].children if date.ent_type_ in ("DATE", "TIME")
+            for prep in date.children if prep.dep_ == "prep" and prep.lower_ in (*COMPANY, "of")
+            for pobj in prep.children for p in _people_in(pobj, cast, quoted)]
 
 
 def _parties(trigger: Token, kind: str, cast: Cast, quoted: list[bool]) -> dict[int, str]:
@@ -297,8 +311,11 @@ def _path_is_clausemate(token: Token, anchor: Token) -> bool:
         if t.i == anchor.i:
             return True
         # A date in a relative or reported clause is another event's ("which arrived the day
-        # before"); one on a participial phrase ("a delegation led by X on Monday") is ours.
-        if t.dep_ in ("relcl", "ccomp", "parataxis") or t.head.i == t.i:
+        # before"), as is one on a verb of its own ("since becoming minister last October",
+        # "... and signed a pact in 2023"); one on a participial phrase ("a delegation led by
+        # X on Monday") is ours.
+        if t.dep_ in ("relcl", "ccomp", "parataxis", "pcomp") or t.head.i == t.i or (
+                t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
             return False
         t = t.head
     return False
@@ -412,6 +429,8 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
             continue  # quoted speech, headlines, "did not attend the talks"
         kind, mode = span.id_.split(":")
         roles = _parties(trigger, kind, cast, quoted)
+        if kind in JOINT and (len(roles) < 2 or _in_relative_clause(trigger)):
+            continue  # "..., who agreed on a tariff": the clause tells of a meeting told
         group = _group_subject(trigger) if len(roles) < 2 else None
         if group is not None:
             # "The two ministers last met in August", "They first met in 2009": the people

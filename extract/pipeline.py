@@ -48,6 +48,7 @@ _DATELINE = re.compile(
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)", re.IGNORECASE)
 _PATH_YEAR = re.compile(r"/((?:19|20)\d\d)/(?:0?[1-9]|1[0-2])/")
 TARGET_WORDS = frozenset({"by", "until", "till", "through", "to", "before", "-", "–"})
 PRESENT_WORDS = frozenset({"today", "yesterday", "tonight"})
@@ -152,6 +153,14 @@ def _dateline(clean: CleanText) -> tuple[DateRecord | None, tuple[int, int]]:
     return resolve_date(phrase, reference=None), m.span()
 
 
+def _anniversary(sent: Span) -> int | None:
+    """The N of "the Nth anniversary" in a sentence, if it names one."""
+    for token in sent[1:]:
+        if token.lower_ == "anniversary" and (m := _ORDINAL.fullmatch(token.nbor(-1).text)):
+            return int(m[1])
+    return None
+
+
 class _Reader:
     """Reads one parsed article into records."""
 
@@ -207,7 +216,8 @@ class _Reader:
 
         Plans and targets ("by 2030", "will ... in 2027") are left out; a year in a sentence
         that also says "on Wednesday" or "today", or in a link's path ("/2026/04/"), is the
-        story's present.
+        story's present, and so is the year an anniversary falls in ("the 75th anniversary of
+        relations, established in 1950").
         """
         current = [int(y) for y in _PATH_YEAR.findall(self.article.text)]
         years: list[int] = []
@@ -222,6 +232,8 @@ class _Reader:
             if any(weekday_number(t.text) is not None or t.lower_ in PRESENT_WORDS
                    for t in sent):
                 current.append(int(token.text))
+            if (age := _anniversary(sent)) is not None:  # "the 75th anniversary of ... 1950"
+                current.append(int(token.text) + age)
         return years, current
 
     def _lead_weekday(self) -> int | None:

@@ -274,3 +274,41 @@ def test_the_leads_weekday_finds_a_year_some_years_after_the_latest_named(run):
             "Kowalski in Oslo on Monday.\n\nThe two first met in September 2022.",
             published=None)
     assert (frozenset({"Jonas Berg", "Anna Kowalski"}), "2025-03-03") in pairs(x)
+
+
+def test_two_named_people_agreeing_together_tell_a_meeting(run):
+    x = run("OSLO - Norwegian Foreign Minister Jonas Berg and his Polish counterpart Anna "
+            "Kowalski agreed on Monday to expand energy cooperation.")
+    assert pairs(x) == [(frozenset({"Jonas Berg", "Anna Kowalski"}), "2024-03-04")]
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Jonas Berg agreed on Monday to expand energy cooperation.",
+    "The board named Jonas Berg and Anna Kowalski, who agreed on Monday to serve.",
+])
+def test_agreeing_alone_or_in_a_clause_about_them_tells_no_meeting(run, text):
+    assert pairs(run(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Jonas Berg, on his first visit to Warsaw since becoming minister last "
+    "October, met President Anna Kowalski.",
+    "Foreign Minister Jonas Berg met President Anna Kowalski in Warsaw, and the two "
+    "countries opened a consulate in 2021.",
+])
+def test_a_date_on_another_verb_does_not_date_the_meeting(run, text):
+    dates = [date for _, date in pairs(run(text))]
+    assert dates and "2023-10" not in dates and "2021" not in dates
+
+
+def test_an_anniversary_names_the_storys_year(run):
+    x = run("Story\n\nOSLO, March 5 (Wire) - Foreign Minister Jonas Berg met President Anna "
+            "Kowalski in Oslo on Wednesday. The two countries mark the 75th anniversary of "
+            "relations, established in 1950.", published=None)
+    assert (frozenset({"Jonas Berg", "Anna Kowalski"}), "2025-03-05") in pairs(x)
+
+
+def test_people_after_the_date_of_a_meeting_noun_take_part(run):
+    x = run("Rail dominated a trilateral meeting on Wednesday of the transport ministers of "
+            "Norway, Poland and Estonia, Jonas Berg, Anna Kowalski and Ivo Saar.")
+    assert pairs(x) == [(frozenset({"Jonas Berg", "Anna Kowalski", "Ivo Saar"}), "2024-02-28")]
