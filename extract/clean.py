@@ -60,6 +60,7 @@ _WORD = re.compile(r"\w+")
 BODY_MIN_WORDS = 5  # a punctuated line shorter than this is a label, not prose
 WRAPPED_MIN_WORDS = 8  # every line but the last of a hard-wrapped paragraph is this long
 PROSE_MIN_WORDS = 15  # an unpunctuated line this long is prose all the same
+FIELD_BARS = 2  # a line of fields split by this many bars is a page's header, never prose
 
 
 @dataclass
@@ -91,6 +92,8 @@ class CleanText:
 
 
 def _line_kind(line: str) -> LineKind:
+    if line.count("|") >= FIELD_BARS:  # "Source: Agency | Editor: X | Print | Email"
+        return "heading"
     words = len(_WORD.findall(line))
     if words >= PROSE_MIN_WORDS or (words >= BODY_MIN_WORDS and _TERMINAL.search(line)):
         return "body"

@@ -270,10 +270,14 @@ def _complement(doc: Doc, i: int) -> int:
     return best
 
 
-def _title_chains(doc: Doc, title_spans: list[Span]) -> list[_TitleChain]:
-    """Titles with their complements, joined by "and", and the name they precede, if any."""
+def _title_chains(doc: Doc, title_spans: list[Span], stops: set[int]) -> list[_TitleChain]:
+    """Titles with their complements, joined by "and", and the name they precede, if any.
+
+    A name ends at a title or at a token of ``stops``: "Ambassador [Hosts] Luncheon" in a
+    headline's capitals names nobody.
+    """
     by_start = {s.start: s for s in title_spans}
-    title_tokens = {i for s in title_spans for i in range(s.start, s.end)}
+    title_tokens = {i for s in title_spans for i in range(s.start, s.end)} | stops
     chains: list[_TitleChain] = []
     i = 0
     while i < len(doc):
@@ -519,7 +523,9 @@ def find_people(doc: Doc, *, body: list[bool]) -> Cast:
     quoted = quote_mask(doc)
     titles = _lexicon(doc, "TITLE")
     title_tokens = {i for s in titles for i in range(s.start, s.end)}
-    chains = _title_chains(doc, [s for s in titles if not _inside_name(s, title_tokens)])
+    meeting_words = {i for s in _lexicon(doc, "MEETING") for i in range(s.start, s.end)}
+    chains = _title_chains(doc, [s for s in titles if not _inside_name(s, title_tokens)],
+                           meeting_words)
     names = _names(doc, chains, body)
     linker = _Linker()
     name_at = {tokens[0].i: (tokens, chains) for tokens, *chains in names}

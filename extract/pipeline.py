@@ -353,7 +353,9 @@ def _mark_historical(drafts: list[Draft]) -> None:
 def read_doc(doc: Doc, clean: CleanText, article: Article) -> ArticleExtraction:
     """Read the records of one parsed article."""
     reader = _Reader(doc, clean, article)
-    cast = find_people(doc, body=reader.body)
+    start, end = reader.dateline_span  # "BEIJING, May 13 (Agency) --": the agency is nobody
+    cast = find_people(doc, body=[b and not start <= t.idx < end
+                                  for b, t in zip(reader.body, doc, strict=True)])
     meetings = reader.meetings(cast)
     return ArticleExtraction(
         article=article,

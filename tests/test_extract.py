@@ -118,6 +118,18 @@ def test_page_furniture_yields_nobody(run):
     assert len(x.meetings) == 1
 
 
+def test_a_pages_header_fields_and_a_datelines_agency_yield_nobody(run):
+    text = (
+        "date 2024-03-05 site.example | Source: Nordwire | Editor: Tove Lund | Print | Email\n"
+        "Ambassador Hosts Luncheon for Polish President, Talks Energy\n\n"
+        "OSLO, March 5 (Nordwire) -- Prime Minister Jonas Berg met President Anna Kowalski in "
+        "Oslo on Tuesday.\n"
+    )
+    x = run(text)
+    assert names(x) == {"Jonas Berg", "Anna Kowalski"}
+    assert pairs(x) == [(frozenset({"Jonas Berg", "Anna Kowalski"}), "2024-03-05")]
+
+
 def test_evidence_points_into_the_original_text(run):
     text = ("date 2024-03-05 https://cdn.example.com/x.webp 768w\n"
             "Prime Minister Jonas Berg met President Anna Kowalski in Oslo.\n")
