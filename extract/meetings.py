@@ -30,9 +30,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 OBJECTS = frozenset({"dobj", "dative", "iobj", "attr", "oprd", "npadvmod"})
 COMPANY = frozenset({"with", "between", "among", "by", "and", "from"})
 HOSTING = frozenset({"receive", "welcome", "host"})
-# "X and his counterpart Y agreed on Wednesday to ...": a lead's joint verb tells a meeting
-# only when two people named in its own subject or company did it together.
-JOINT = frozenset({"agree"})
+# "X and his counterpart Y agreed on Wednesday to ...", "X and Y sat down in Z": a joint verb
+# tells a meeting only when two people named in its own subject or company did it together.
+JOINT = frozenset({"joint"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 PLANNING = frozenset(
     """expected anticipated planned scheduled due plans plan planning intends intend set
@@ -134,6 +134,8 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 GROUP_WORDS = frozenset({"two", "both"})
+# "the two men", "both counterparts": a group any two people fit, whatever their titles.
+ANYONE = frozenset({"men", "women", "counterparts"})
 # "Commenting on the visit, X said": X speaks about the meeting, X was not at it.
 COMMENTING = frozenset(
     """comment comments commented commenting refer refers referred referring reflect
@@ -147,7 +149,8 @@ DISCUSSING = frozenset({"discuss", "discussed", "discusses", "discussing"})
 def _negated(trigger: Token) -> bool:
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governor(trigger)
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")
-               for t in (trigger, verb) for c in t.children)
+               for t in (trigger, verb) for c in t.children) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)  # "no meeting"
 
 
 def _group_subject(trigger: Token) -> str | None:
@@ -161,7 +164,7 @@ def _group_subject(trigger: Token) -> str | None:
         if subj.lower_ in ("they", "both"):
             return ""
         if subj.tag_ == "NNS" and any(c.lower_ in GROUP_WORDS for c in subj.children):
-            return subj.lower_.rstrip("s")
+            return "" if subj.lower_ in ANYONE else subj.lower_.rstrip("s")
     # "their meeting", "the ministers' meeting"
     for c in trigger.children:
         if c.dep_ == "poss" and (c.lower_ == "their" or c.tag_ == "NNS"):
@@ -592,9 +595,9 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
 
 
 def _told_before(draft: Draft, merged: list[Draft]) -> Draft | None:
-    """The nearest compatible meeting told before ``draft``'s sentence."""
-    earlier = [m for m in merged if _compatible(m, draft)
-               and m.sentence.start < draft.sentence.start]
+    """The nearest compatible meeting told before ``draft``, or in its own sentence."""
+    earlier = [m for m in merged if _compatible(m, draft) and m is not draft
+               and m.sentence.start <= draft.sentence.start]
     return max(earlier, key=lambda m: m.sentence.start) if earlier else None
 
 

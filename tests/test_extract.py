@@ -324,3 +324,28 @@ def test_people_after_the_date_of_a_meeting_noun_take_part(run):
     x = run("Rail dominated a trilateral meeting on Wednesday of the transport ministers of "
             "Norway, Poland and Estonia, Jonas Berg, Anna Kowalski and Ivo Saar.")
     assert pairs(x) == [(frozenset({"Jonas Berg", "Anna Kowalski", "Ivo Saar"}), "2024-02-28")]
+
+
+def test_two_people_sitting_down_meet_and_the_two_men_are_them(run):
+    x = run("When President Anna Kowalski and Prime Minister Jonas Berg sat down in Oslo last "
+            "Sunday, the mood was warm. The two men first met in July 2014 in Gdansk.")
+    assert sorted(pairs(x), key=str) == sorted([
+        (frozenset({"Anna Kowalski", "Jonas Berg"}), "2024-03-03"),
+        (frozenset({"Anna Kowalski", "Jonas Berg"}), "2014-07"),
+    ], key=str)
+
+
+def test_no_meeting_is_no_meeting(run):
+    x = run("For four years there was no formal meeting between President Anna Kowalski and "
+            "Prime Minister Jonas Berg.")
+    assert pairs(x) == []
+
+
+def test_a_lone_person_at_the_talks_joins_the_meeting_of_their_own_sentence(run):
+    x = run("President Anna Kowalski met Prime Minister Jonas Berg in Oslo on Monday. In "
+            "Bergen on Friday, Foreign Minister Ivo Saar held talks with Minister Lea Moreau "
+            "and sat in on the trade talks with adviser Tove Lund.")
+    assert sorted(pairs(x), key=str) == sorted([
+        (frozenset({"Anna Kowalski", "Jonas Berg"}), "2024-03-04"),
+        (frozenset({"Ivo Saar", "Lea Moreau", "Tove Lund"}), "2024-03-01"),
+    ], key=str)
