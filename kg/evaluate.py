@@ -322,8 +322,14 @@ def _links(gold: _GoldPerson, person: _SysPerson, *, loose: bool = True) -> bool
         gold.names & person.keys
         or person.name_key in gold.aliases
         or {a for a in gold.aliases if " " in a} & person.keys
-        or (loose and gold.ends & person.ends)
+        or (loose and (gold.ends & person.ends or _tail_of(person.name_key, gold.names)))
     )
+
+
+def _tail_of(key: str, names: Iterable[str]) -> bool:
+    """Whether a name of three words or more ends one of ``names``, which only adds words
+    in front: an honorific ("Sayyid Talal bin Nasser Al Harthy") or a first given name."""
+    return len(key.split()) >= 3 and any(n.endswith(f" {key}") for n in names)
 
 
 class _Roster:

@@ -337,6 +337,12 @@ def test_dates_agree_at_the_gold_precision(gold_date, alt_dates, date, hits):
         ([("Alaksandar Łukašenka",), ("Khalifa Haftar", "Haftar")],
          ({"name": "Saddam Haftar", "aliases": ["Haftar"]},), 0),
         ([("Alexander Lukashenko",), ("Saddam Haftar",)], (), 0),
+        # a name of three words or more that only lacks a word in front (an honorific)...
+        ([("Alaksandar Łukašenka",), ("Saddam Khalifa Haftar",)],
+         ({"name": "Sayyid Saddam Khalifa Haftar", "aliases": ["Saddam Haftar"]},), 1),
+        # ...but two words are too few to tell
+        ([("Alaksandar Łukašenka",), ("Khalifa Haftar",)],
+         ({"name": "Saddam Khalifa Haftar", "aliases": ["Saddam Haftar"]},), 0),
     ],
 )
 def test_spellings_of_a_participant(system, gold_people, hits):
