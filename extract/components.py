@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -12,8 +15,15 @@ SENTENCE_END = frozenset(".!?:;\"”’'»)…")
 SHORT_LINE = 8  # tokens: a line this short that ends without a stop is a heading or a label
 
 
-@Language.component(LINE_BREAKS)
-def line_breaks(doc: Doc) -> Doc:
+@Language.factory(LINE_BREAKS, default_config={"abbreviations": []})
+def make_line_breaks(nlp: Language, name: str,
+                     abbreviations: list[str]) -> Callable[[Doc], Doc]:
+    """The sentence-boundary component; no sentence starts after one of ``abbreviations``
+    ("Hon.", "H.E."): the parser takes their stop for a sentence's end."""
+    return functools.partial(line_breaks, abbreviations=frozenset(abbreviations))
+
+
+def line_breaks(doc: Doc, abbreviations: frozenset[str] = frozenset()) -> Doc:
     """Start a sentence where a line ends a sentence, a heading or a paragraph.
 
     Scraped articles put headlines, speaker lines and list items on lines of their own, with no
@@ -21,6 +31,9 @@ def line_breaks(doc: Doc) -> Doc:
     hard-wrapped paragraph, whose lines break mid-sentence, is left to the parser. The parser
     respects boundaries set before it runs.
     """
+    for token in doc[:-1]:
+        if token.lower_ in abbreviations and "\n" not in token.whitespace_:
+            doc[token.i + 1].is_sent_start = False
     line_start = 0
     for token in doc[:-1]:
         breaks = token.whitespace_ + (token.text if token.is_space else "")

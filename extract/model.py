@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import ModelNotFoundError
 
@@ -86,6 +86,26 @@ def _keep_hyphenated_words(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+def _keep_abbreviations(nlp: Language, patterns: list[dict[str, Any]]) -> list[str]:
+    """Keep the dotted honorifics of the title patterns one token: "Hon.", "H.E."; return them.
+
+    Split, "Hon. Mercy Otieno" reads to the parser as a sentence ending in "Hon", and the name
+    after it starts a sentence of its own.
+    """
+    from spacy.symbols import ORTH
+
+    forms = {p["pattern"] for p in patterns if p.get("id") == "honorific"
+             and isinstance(p["pattern"], str) and p["pattern"].endswith(".")}
+    forms |= {word for p in patterns if p.get("id") == "honorific"
+              and isinstance(p["pattern"], list)
+              for word in p["pattern"][0].get("LOWER", {}).get("IN", ()) if word.endswith(".")}
+    for form in forms:
+        for variant in {form, form.capitalize(), form.title(), form.upper()}:
+            if " " not in variant and len(nlp.tokenizer(variant)) > 1:
+                nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
+    return sorted(forms)
+
+
 @functools.cache
 def load_pipeline(name: str | None = None) -> Language:
     """Return the extraction pipeline: the model without its unused parts, plus our components.
@@ -102,12 +122,13 @@ def load_pipeline(name: str | None = None) -> Language:
 
     nlp = load_nlp(name, exclude=UNUSED)  # its own object: the bare model stays untouched
     _keep_hyphenated_words(nlp)
-    nlp.add_pipe(LINE_BREAKS, before="parser")
+    patterns = [p for file in PATTERN_FILES for p in srsly.read_jsonl(DATA / file)]
+    abbreviations = _keep_abbreviations(nlp, patterns)  # before the ruler tokenizes phrases
+    nlp.add_pipe(LINE_BREAKS, before="parser", config={"abbreviations": abbreviations})
     ruler = nlp.add_pipe(
         "span_ruler",
         name="diplograph_lexicon",
         config={"spans_key": LEXICON, "phrase_matcher_attr": "LOWER", "validate": False},
     )
-    for file in PATTERN_FILES:
-        ruler.add_patterns(list(srsly.read_jsonl(DATA / file)))
+    ruler.add_patterns(patterns)
     return nlp

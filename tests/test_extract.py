@@ -349,3 +349,13 @@ def test_a_lone_person_at_the_talks_joins_the_meeting_of_their_own_sentence(run)
         (frozenset({"Anna Kowalski", "Jonas Berg"}), "2024-03-04"),
         (frozenset({"Ivo Saar", "Lea Moreau", "Tove Lund"}), "2024-03-01"),
     ], key=str)
+
+
+def test_a_dotted_honorific_keeps_its_name_in_the_sentence(nlp, run):
+    text = ("The two Presidents directed their Ministers responsible for trade, Hon. Mercy "
+            "Wanjiru of Kenya and Engr. Juma Athumani Salim of Tanzania, to convene a session.")
+    doc = nlp(text)
+    after = [doc[t.i + 1] for t in doc if t.text in ("Hon.", "Engr.")]
+    assert [t.text for t in after] == ["Mercy", "Juma"]
+    assert not any(t.is_sent_start for t in after)
+    assert "Mercy Wanjiru" in names(run(text))
