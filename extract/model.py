@@ -73,17 +73,21 @@ def load_nlp(name: str | None = None, *, exclude: tuple[str, ...] = ()) -> Langu
 
 
 def _keep_hyphenated_words(nlp: Language) -> None:
-    """Stop splitting words at inner hyphens: "al-Nuaimi", "Ji-hoon", "Commander-in-Chief".
+    """Stop splitting words at inner hyphens: "al-Nuaimi", "Ji-hoon", "Commander-in-Chief",
+    but for "then-" and "ex-" before a title.
 
     Split, a hyphenated name reads to the parser as three words and a stray dash, and the
     sentence around it is misparsed. This is the tokenizer customisation spaCy documents.
     """
     from spacy.lang.char_classes import ALPHA, HYPHENS
-    from spacy.util import compile_infix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex
 
     hyphen_rule = rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])"
     infixes = [rule for rule in nlp.Defaults.infixes if rule != hyphen_rule]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # ... but "then-President X", "ex-Minister X": the title is a word of its own
+    prefixes = [r"(?:[Tt]hen|[Ee]x)-(?=[A-Z])", *nlp.Defaults.prefixes]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
 
 
 def _keep_abbreviations(nlp: Language, patterns: list[dict[str, Any]]) -> list[str]:

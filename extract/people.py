@@ -44,11 +44,17 @@ ORG_HEADS = frozenset(
     power works services local regional statistics customs revenue irrigation solidarity
     affairs humanitarian disaster disasters refugees minorities promotion privatisation
     privatization enterprise enterprises entrepreneurship aviation shipping ports logistics
-    minerals hydrocarbons wildlife""".split()
+    minerals hydrocarbons wildlife transition sustainability""".split()
 )
 NAME_PARTICLES = frozenset(
     "bin ibn bint al el abu de da di du van von der den la le del dos".split()
+    # Turkic patronymics: "Elchin Rafig oglu Huseynli", "Aigerim Nurlan kyzy"
+    + "oglu ogly oğlu qizi kyzy kizi uulu uly".split()
 )
+# A regnal number after a ruler's name ("Mohammed VI"), an initial glued to a surname
+# ("U.Khurelsukh", as the Mongolian press writes names).
+_REGNAL = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)$")
+_GLUED_INITIAL = re.compile(r"^[A-Z]\.[A-Z][a-z]+$")
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ag|an|ar|as|ash|at|az|ad|bin|ibn|abu|ben)-[A-Z]")
 HEAD_RANK = "head"
 GENERIC_LEADER = frozenset({"leader", "ruler", "head of state", "head of government", "president"})
@@ -150,6 +156,9 @@ def _is_name_token(token: Token) -> bool:
         return True  # "bin", "al-Nuaimi", "el-Sayed"
     if len(text) == 2 and text[0].isupper() and text[1] == ".":
         return True  # an initial: "Joseph K. Chebet"
+    if _GLUED_INITIAL.match(text) or (_REGNAL.match(text) and token.i > 0
+                                      and token.nbor(-1).text[:1].isupper()):
+        return True
     return (
         "–" not in text and "—" not in text  # "the Kyiv–Warsaw talks" joins two names
         and text[:1].isupper()
@@ -167,11 +176,17 @@ def _clean_name(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[-1].lower_ in ("'s", "’s", "'", "’") or tokens[-1].is_punct):
         tokens = tokens[:-1]
     while tokens and (tokens[0].lower_ in NAME_PARTICLES or tokens[0].lower_ == "the"
-                      or (tokens[0].is_stop and tokens[0].pos_ in FUNCTION_POS)):
+                      or (tokens[0].is_stop and tokens[0].pos_ in FUNCTION_POS
+                          and not _after_title_word(tokens[0]))):
         tokens = tokens[1:]  # "When X Y met ...": the model took the conjunction in
     while tokens and tokens[-1].lower_ in NAME_PARTICLES:
         tokens = tokens[:-1]
     return tokens
+
+
+def _after_title_word(token: Token) -> bool:
+    """A capitalised word before: "General Secretary To Lam" keeps its "To"."""
+    return token.i > 0 and not token.is_sent_start and token.nbor(-1).text[:1].isupper()
 
 
 def _name_run(doc: Doc, start: int, titles: set[int], limit: int = 7) -> list[Token]:

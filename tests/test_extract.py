@@ -359,3 +359,23 @@ def test_a_dotted_honorific_keeps_its_name_in_the_sentence(nlp, run):
     assert [t.text for t in after] == ["Mercy", "Juma"]
     assert not any(t.is_sent_start for t in after)
     assert "Mercy Wanjiru" in names(run(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Minister Anar Vagif oglu Mammadli met President Jonas Berg in Oslo.",
+     {"Anar Vagif oglu Mammadli", "Jonas Berg"}),
+    ("King Haakon VII received Prime Minister Jonas Berg in Oslo.",
+     {"Haakon VII", "Jonas Berg"}),
+    ("Minister B.Ganbold received President Jonas Berg in Ulaanbaatar.",
+     {"B.Ganbold", "Jonas Berg"}),
+    ("King Haakon held talks with then-President Jonas Berg in Oslo.",
+     {"King Haakon", "Jonas Berg"}),
+    ("Foreign Minister Anna Kowalski held talks with General Secretary To Lam in Hanoi.",
+     {"Anna Kowalski", "To Lam"}),
+    ("President Jonas Berg received the Minister of Energy Transition, Lea Moreau, in Oslo.",
+     {"Jonas Berg", "Lea Moreau"}),
+])
+def test_names_of_many_traditions(run, text, expected):
+    x = run(text)
+    assert names(x) == expected
+    assert [set(p) for p, _ in pairs(x)] == [expected]
