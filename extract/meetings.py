@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .countries import city_country, country_name, is_city
-from .dates import is_historical, resolve_date
+from .dates import date_interval, is_historical, resolve_date
 from .model import LEXICON
 from .people import HEAD_RANK, Cast
 from .records import DateRecord
@@ -338,21 +338,40 @@ def _meeting_date(trigger: Token, sent: Span, reference: dt.date | None,
         t = t.head
         anchors.append(t)
     stated = False
+    phrases = []
     for ent in sent.ents:
         # "on Monday night" is a TIME to the model: a time that names no day is left out
         if ent.label_ not in ("DATE", "TIME") or skip[0] <= ent.start_char < skip[1]:
             continue
         phrase = _with_preposition(ent)
-        if _DURATION.match(phrase):
+        if _DURATION.match(phrase) or _LATER.search(phrase):
             continue
         if any(_path_is_clausemate(ent.root, a) for a in anchors):
-            record = resolve_date(phrase, reference=reference, tense=tense)
-            if record is not None:
-                return record, True
+            phrases.append(phrase)
             stated = stated or (ent.label_ == "DATE" and _placeless(ent))
-    return None, stated
+    records = [r for p in phrases if (r := resolve_date(p, reference=reference, tense=tense))]
+    if not records:
+        return None, stated
+    # "In September 2022, ... held talks ... on September 6": the day within the month
+    return next(filter(None, (_within(records[0], r.text) for r in records[1:])),
+                records[0]), True
 
 
+def _within(period: DateRecord | None, phrase: str) -> DateRecord | None:
+    """The day a year-less phrase ("on April 8") names inside a period already told
+    ("in April 2017"), if it names one there."""
+    if period is None or period.basis != "explicit" or period.precision == "day":
+        return None
+    first, last = date_interval(period.value)
+    day = resolve_date(phrase, reference=last)
+    if day is None or day.precision != "day" or day.basis == "explicit" \
+            or not first.isoformat() <= day.value <= last.isoformat():
+        return None
+    return day
+
+
+# "A year later", "two days later": counted from a day just told, not from the article's.
+_LATER = re.compile(r"\b(?:days?|weeks?|months?|years?|decades?)\s+later\b", re.IGNORECASE)
 # "the first visit in seven years", "for two decades": how long, not when.
 _DURATION = re.compile(
     r"^(?:in|for|over|after|within)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|a|an|one|two|three|four|"

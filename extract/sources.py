@@ -61,9 +61,10 @@ _ISO_DATE = re.compile(
 # 09:12 KST", "14 January 2026, 13:40", "Updated: Mon, 09 Jun 2025 14:05 CST", "Monday,
 # November 24, 2025". A date with text around it is a caption's or the story's, not the page's.
 _DATE_FIELD = re.compile(
-    r"(?P<label>(?:first )?(?:published|posted|updated)(?: on)?\s*:?\s*)?"
+    r"(?P<label>(?:first )?(?:published|posted|updated)(?: on)?\s*[:–—-]?\s*)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"|(?P<day>[0-9]{1,2})[/.](?P<month>[0-9]{1,2})[/.](?P<year>[0-9]{4})"
     r"|[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+[0-9]{4}"
     r"|[a-z]{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4})"
     r"(?:[\s,]+[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?(?:\s*[ap]\.?m\.?)?"
@@ -354,10 +355,28 @@ def _page_date(head: str) -> dt.date | None:
             match = _DATE_FIELD.match(field)
             if match is None or not (match["label"] or match.end() == len(field)):
                 continue
+            if match["day"]:
+                if (day := _numeric_date(match)) is not None:
+                    return day
+                continue
             date = resolve_date(match["date"], reference=None)
             if date is not None and date.precision == "day" and date.basis == "explicit":
                 return dt.date.fromisoformat(date.value)
     return None
+
+
+def _numeric_date(match: re.Match[str]) -> dt.date | None:
+    """A day written in figures, day first ("18/06/2025", "18.06.2025"), when it can only be
+    read one way: "05/06/2025" is 5 June or 6 May, by the site's country."""
+    day, month, year = int(match["day"]), int(match["month"]), int(match["year"])
+    if day <= 12 and month <= 12 and day != month:
+        return None
+    if month > 12:
+        day, month = month, day  # "06/18/2025": the American order
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _first_line(text: str) -> tuple[int, str]:

@@ -379,3 +379,13 @@ def test_names_of_many_traditions(run, text, expected):
     x = run(text)
     assert names(x) == expected
     assert [set(p) for p, _ in pairs(x)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("In September 2022, on a state visit, President Anna Kowalski held talks with Prime "
+     "Minister Jonas Berg in Oslo on September 6.", "2022-09-06"),
+    ("A year later, on September 8, 2023, President Anna Kowalski met Prime Minister Jonas "
+     "Berg in Oslo.", "2023-09-08"),
+])
+def test_the_most_precise_date_a_sentence_gives_its_meeting(run, text, date):
+    assert pairs(run(text)) == [(frozenset({"Anna Kowalski", "Jonas Berg"}), date)]

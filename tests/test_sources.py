@@ -147,6 +147,8 @@ def test_date_line_variants(write, head):
         "Agency | Economy | 21 October 2025 11:42 (UTC +04:00)",
         "Published : 2025-10-21 09:12 KST | Updated : 2025-10-23 11:40 KST",
         "Talks in Minsk\nOctober 21st, 2025",
+        "Home > Press Release\nPublished: 21/10/2025",
+        "Home > Opinion\nUpdated - October 21, 2025 10:14 pm IST",
     ],
 )
 def test_a_page_date_below_the_masthead_dates_the_article(write, head):
@@ -165,6 +167,7 @@ def test_a_page_date_below_the_masthead_dates_the_article(write, head):
         "dated 2025-10-21: talks in Minsk\n",
         "Talks in Minsk\nThe ministers met in Minsk on October 21, 2025.\n",
         "Talks in Minsk\nUpdated 6:42 PM\n",
+        "Talks in Minsk\nPublished: 05/06/2025\n",
     ],
 )
 def test_no_date_line_means_undated_without_warning(write, text):
