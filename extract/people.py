@@ -400,12 +400,15 @@ def _placelike(tokens: list[Token]) -> bool:
 
 
 def _inside_name(title: Span, title_tokens: set[int]) -> bool:
-    """A title word the model reads as part of a name: "Hassan Sheikh Mohamud" (but not
-    "Prime Minister Datuk Seri Anwar Ibrahim", where the words before are a title too)."""
-    first = title[0]
-    return (first.ent_iob_ == "I" and first.ent_type_ == "PERSON" and title.end < len(title.doc)
-            and title.doc[title.end].ent_iob_ == "I" and first.i > 0
-            and first.nbor(-1).pos_ == "PROPN" and first.i - 1 not in title_tokens)
+    """A title word the model reads as part of a name: "Hassan Sheikh Mohamud", an honorific
+    ending one ("Shehbaz Sharif"), but not "Prime Minister Datuk Seri Anwar Ibrahim", where the
+    words before are a title too."""
+    first, doc = title[0], title.doc
+    ends_name = title.id_ == "honorific" and (  # "Shehbaz Sharif": a surname, after a name
+        title.end == len(doc) or doc[title.end].ent_iob_ != "I")
+    return (first.ent_iob_ == "I" and first.ent_type_ == "PERSON"
+            and (ends_name or (title.end < len(doc) and doc[title.end].ent_iob_ == "I"))
+            and first.i > 0 and first.nbor(-1).pos_ == "PROPN" and first.i - 1 not in title_tokens)
 
 
 def _same_person(tokens: list[str], person: Person) -> bool:

@@ -374,6 +374,8 @@ def test_a_dotted_honorific_keeps_its_name_in_the_sentence(nlp, run):
      {"Anna Kowalski", "To Lam"}),
     ("President Jonas Berg received the Minister of Energy Transition, Lea Moreau, in Oslo.",
      {"Jonas Berg", "Lea Moreau"}),
+    ("When Prime Minister Shehzad Sharif met President Jonas Berg in Oslo, the talks went well.",
+     {"Shehzad Sharif", "Jonas Berg"}),
 ])
 def test_names_of_many_traditions(run, text, expected):
     x = run(text)
