@@ -53,6 +53,9 @@ _CREDIT = re.compile(
     r"photos?|video)\s+by\b|^\s*by\s+[A-Z][^.!?]{0,60}$",
     re.IGNORECASE,
 )
+# A picture's caption tells what the picture shows, not what the story says happened.
+_CAPTION = re.compile(r"^\s*\[?\s*(?:image|photo|picture|caption|pictured|file photo)\s*[:\]]",
+                      re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[-–—•*·▪►]\s*")
 _TERMINAL = re.compile(r"[.!?:;\"”’'»)\]…]\s*$")
 _WORD = re.compile(r"\w+")
@@ -92,7 +95,7 @@ class CleanText:
 
 
 def _line_kind(line: str) -> LineKind:
-    if line.count("|") >= FIELD_BARS:  # "Source: Agency | Editor: X | Print | Email"
+    if line.count("|") >= FIELD_BARS or _CAPTION.match(line):  # "Source: A | Editor: X | Print"
         return "heading"
     words = len(_WORD.findall(line))
     if words >= PROSE_MIN_WORDS or (words >= BODY_MIN_WORDS and _TERMINAL.search(line)):

@@ -171,6 +171,9 @@ def _is_name_token(token: Token) -> bool:
 
 def _clean_name(tokens: list[Token]) -> list[Token]:
     """Trim possessives, particles at the edges, and anything not a name."""
+    ends = next((k for k, t in enumerate(tokens) if "\n" in t.whitespace_ or t.is_space), None)
+    if ends is not None:  # a name never runs on to the next line
+        tokens = tokens[:ends + (not tokens[ends].is_space)]
     while tokens and tokens[0].lower_ in ORG_HEADS:  # "[Environment] X Y" after a portfolio
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower_ in ("'s", "’s", "'", "’") or tokens[-1].is_punct):

@@ -130,6 +130,16 @@ def test_a_pages_header_fields_and_a_datelines_agency_yield_nobody(run):
     assert pairs(x) == [(frozenset({"Jonas Berg", "Anna Kowalski"}), "2024-03-05")]
 
 
+def test_a_caption_and_its_credit_yield_nobody(run):
+    text = (
+        "Prime Minister Jonas Berg met President Anna Kowalski in Oslo on Tuesday.\n\n"
+        "Photo: Minister Ivo Saar greets guests at the palace, March 5, 2024. | Photo Credit: "
+        "Sushil Kumar Verma\nShare\n"
+    )
+    x = run(text)
+    assert names(x) == {"Jonas Berg", "Anna Kowalski"}
+
+
 def test_evidence_points_into_the_original_text(run):
     text = ("date 2024-03-05 https://cdn.example.com/x.webp 768w\n"
             "Prime Minister Jonas Berg met President Anna Kowalski in Oslo.\n")
