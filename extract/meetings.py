@@ -213,7 +213,10 @@ def _subject_pair_before(trigger: Token, cast: Cast) -> list[int]:
 def _verb_parties(verb: Token, cast: Cast, quoted: list[bool], *, skip: int | None = None,
                   ) -> tuple[list[int], list[int]]:
     """(subject people, object people) of a verb."""
-    subjects = [p for subj in _subjects(verb) for p in _people_in(subj, cast, quoted, skip=skip)]
+    found = _subjects(verb)
+    subjects = [p for subj in found for p in _people_in(subj, cast, quoted, skip=skip)]
+    if not found:
+        subjects = _name_before(verb, cast, quoted)
     subjects = list(dict.fromkeys(subjects))
     objects: list[int] = []
     for child in verb.children:
@@ -227,6 +230,16 @@ def _verb_parties(verb: Token, cast: Cast, quoted: list[bool], *, skip: int | No
         elif child.dep_ == "prep":  # "met at the ministry with X": "with" misattached
             objects += _misattached_company(child, cast, quoted)
     return subjects, [o for o in objects if o not in subjects]
+
+
+def _name_before(verb: Token, cast: Cast, quoted: list[bool]) -> list[int]:
+    """The person named right before a verb the parser left without a subject: "On 16 June,
+    in Colombo, Deputy Prime Minister, Minister X Y held talks" (X Y hung on the city)."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        i -= 1
+    person = cast.person_at(verb.doc[i]) if i >= verb.sent.start and not quoted[i] else None
+    return [] if person is None else [person]
 
 
 def _misattached_company(prep: Token, cast: Cast, quoted: list[bool]) -> list[int]:

@@ -401,3 +401,11 @@ def test_names_of_many_traditions(run, text, expected):
 ])
 def test_the_most_precise_date_a_sentence_gives_its_meeting(run, text, date):
     assert pairs(run(text)) == [(frozenset({"Anna Kowalski", "Jonas Berg"}), date)]
+
+
+def test_the_name_before_a_verb_the_parser_left_without_subject_takes_part(nlp, run):
+    text = ("On 16 June, in Colombo, Deputy Prime Minister, Minister Bui Thanh Son held talks "
+            "with Minister Vijitha Herath.")
+    held = next(t for t in nlp(text) if t.text == "held")
+    assert not [c for c in held.children if c.dep_ == "nsubj"]  # the parse this is about
+    assert pairs(run(text)) == [(frozenset({"Bui Thanh Son", "Vijitha Herath"}), "2023-06-16")]
