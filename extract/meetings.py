@@ -49,7 +49,8 @@ LIGHT_VERBS = frozenset(
     attend attends attended attending organise organised organize organized begin began begun
     start started conclude concluded end ended wrap wrapped receive receives received receiving
     make makes made making pay pays paid paying bring brings brought bringing gather gathers
-    gathered""".split()
+    gathered chair chairs chaired chairing co-chair co-chairs co-chaired co-chairing
+    join joins joined joining""".split()
 )  # past perfect: an earlier meeting, not the day of the story
 
 

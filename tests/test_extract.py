@@ -409,3 +409,9 @@ def test_the_name_before_a_verb_the_parser_left_without_subject_takes_part(nlp, 
     held = next(t for t in nlp(text) if t.text == "held")
     assert not [c for c in held.children if c.dep_ == "nsubj"]  # the parse this is about
     assert pairs(run(text)) == [(frozenset({"Bui Thanh Son", "Vijitha Herath"}), "2023-06-16")]
+
+
+def test_those_who_co_chair_the_consultations_take_part(run):
+    x = run("Deputy Minister Anna Kowalski and Secretary Jonas Berg co-chaired the political "
+            "consultations in Oslo on Monday.")
+    assert pairs(x) == [(frozenset({"Anna Kowalski", "Jonas Berg"}), "2024-03-04")]
