@@ -54,8 +54,13 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 # A picture's caption tells what the picture shows, not what the story says happened.
-_CAPTION = re.compile(r"^\s*\[?\s*(?:image|photo|picture|caption|pictured|file photo)\s*[:\]]",
-                      re.IGNORECASE)
+# It opens with its label ("Photo: ...", "[Image: ...") or ends with its credit ("... Photo:
+# Agency / Handout").
+_CAPTION = re.compile(
+    r"^\s*\[?\s*(?:image|photo|picture|caption|pictured|file photo)\s*[:\]]"
+    r"|\b(?:photo|image|picture)(?:\s+credit)?\s*:[^.!?]{0,60}$",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^\s*[-–—•*·▪►]\s*")
 _TERMINAL = re.compile(r"[.!?:;\"”’'»)\]…]\s*$")
 _WORD = re.compile(r"\w+")

@@ -16,7 +16,7 @@ from .errors import ModelNotFoundError
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["LEXICON", "MODEL_NAMES", "PATTERN_FILES", "load_nlp", "load_pipeline"]
+__all__ = ["LEXICON", "LEXICON_PIPE", "MODEL_NAMES", "PATTERN_FILES", "load_nlp", "load_pipeline"]
 
 # A user's own en_core_web_sm wins; the PyPI upload of the same official model is the fallback
 # that `pip install diplograph` brings along.
@@ -27,6 +27,7 @@ INSTALL_HINT = (
 )
 DATA = Path(__file__).parent / "data"
 LEXICON = "diplograph"  # the doc.spans key the span ruler writes to
+LEXICON_PIPE = "diplograph_lexicon"  # the span ruler
 # Titles, meeting language, cooperation areas, agreement words and the words that say a
 # sentence is about cooperation: patterns kept as data.
 PATTERN_FILES = (
@@ -131,7 +132,7 @@ def load_pipeline(name: str | None = None) -> Language:
     nlp.add_pipe(LINE_BREAKS, before="parser", config={"abbreviations": abbreviations})
     ruler = nlp.add_pipe(
         "span_ruler",
-        name="diplograph_lexicon",
+        name=LEXICON_PIPE,
         config={"spans_key": LEXICON, "phrase_matcher_attr": "LOWER", "validate": False},
     )
     ruler.add_patterns(patterns)

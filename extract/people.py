@@ -44,7 +44,8 @@ ORG_HEADS = frozenset(
     power works services local regional statistics customs revenue irrigation solidarity
     affairs humanitarian disaster disasters refugees minorities promotion privatisation
     privatization enterprise enterprises entrepreneurship aviation shipping ports logistics
-    minerals hydrocarbons wildlife transition sustainability""".split()
+    minerals hydrocarbons wildlife transition sustainability
+    africa america americas asia caribbean europe eurasia oceania pacific balkans""".split()
 )
 NAME_PARTICLES = frozenset(
     "bin ibn bint al el abu de da di du van von der den la le del dos".split()
@@ -463,11 +464,12 @@ class _Linker:
         if index is None and len(words) == 1:
             index = self.resolve_single(words[0], before=tokens[0].i)
         if index is None and len(words) >= 2:
-            # A fuller name for someone first met by surname alone ("Okafor" then "X Okafor").
+            # A fuller name for someone first met by surname alone ("Okafor" then "X Okafor",
+            # "Garduño Rivas" then "Lucía Garduño Rivas").
             index = next((k for k, p in enumerate(self.people)
-                          if len(p.tokens) == 1 and p.tokens[0].lower() == words[-1].lower()
-                          and not any(len(q.tokens) > 1 and q.tokens[-1] == words[-1]
-                                      for q in self.people)), None)
+                          if _tail(p.tokens, words) and not any(
+                              len(q.tokens) > len(p.tokens) and _tail(p.tokens, q.tokens)
+                              for q in self.people)), None)
         if index is None:
             index = self._new(name)
         self.people[index].add(self.people[index].names, [name])
@@ -489,6 +491,12 @@ class _Linker:
                    if any(n.split()[-1].lower() == low for n in self.people[k].names)]
         pool = surname or fits
         return max(pool, key=lambda k: self.last_seen.get(k, -1))
+
+
+def _tail(short: list[str], words: list[str]) -> bool:
+    """Whether ``short`` is the last words of the longer ``words``, letter case aside."""
+    return 0 < len(short) < len(words) and [w.lower() for w in words[-len(short):]] == [
+        w.lower() for w in short]
 
 
 def _apply_chain(person: Person, chain: _TitleChain) -> None:

@@ -415,3 +415,16 @@ def test_those_who_co_chair_the_consultations_take_part(run):
     x = run("Deputy Minister Anna Kowalski and Secretary Jonas Berg co-chaired the political "
             "consultations in Oslo on Monday.")
     assert pairs(x) == [(frozenset({"Anna Kowalski", "Jonas Berg"}), "2024-03-04")]
+
+
+def test_names_with_marks_are_read_as_the_model_reads_them_without(run):
+    x = run("The press conference he gave with Aleksandar Vučić, then Serbia's prime minister, "
+            "was tense. Vučić returned the visit in May 2016, meeting Edi Rama in Tirana.")
+    assert "Aleksandar Vučić" in names(x)  # the name keeps its marks
+    assert (frozenset({"Aleksandar Vučić", "Edi Rama"}), "2016-05") in pairs(x)
+
+
+def test_a_surname_of_two_words_met_first_joins_the_full_name(run):
+    x = run("Garduño Rivas (left) and Ajú Xicay shook hands.\n\nDeputy Foreign Minister Lucía "
+            "Garduño Rivas met Guatemalan Minister Héctor Ajú Xicay in Tapachula on Monday.")
+    assert names(x) == {"Lucía Garduño Rivas", "Héctor Ajú Xicay"}
