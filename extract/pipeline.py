@@ -335,6 +335,7 @@ class _Reader:
                                quoted=self.quoted, triggers=triggers, fallback=fallback,
                                dateline=self.dateline_span)
         if reference is None:
+            _place_partial(drafts)
             _mark_historical(drafts)
         merged = merge_drafts(drafts)
         # A sentence that states another meeting (people of its own, or a date of its own)
@@ -373,6 +374,33 @@ class _Reader:
             evidence=tuple(self.evidence(s) for s in draft.sentences),
             counterpart=draft.counterpart,
         )
+
+
+def _place_partial(drafts: list[Draft]) -> None:
+    """In an undated article, give a day or month without a year ("on Feb 4") the year that
+    puts it nearest the latest date the text states in full ("from Feb 3 to 5, 2026")."""
+    stated = [d.date.value for d in drafts if d.date is not None
+              and not d.date.value.startswith("--") and d.date.precision != "year"]
+    if not stated:
+        return
+    anchor = date_interval(max(stated))[0]
+    for draft in drafts:
+        if draft.date is not None and draft.date.value.startswith("--"):
+            suffix = draft.date.value[1:]  # "-MM-DD" or "-MM"
+            options = [f"{year}{suffix}" for year in (anchor.year - 1, anchor.year,
+                                                      anchor.year + 1)]
+            near = min((o for o in options if _real(o)), default=None,
+                       key=lambda o: abs((date_interval(o)[0] - anchor).days))
+            if near is not None:
+                draft.date = draft.date.model_copy(update={"value": near, "basis": "relative"})
+
+
+def _real(value: str) -> bool:
+    try:
+        date_interval(value)
+    except ValueError:  # 29 February of a common year
+        return False
+    return True
 
 
 def _mark_historical(drafts: list[Draft]) -> None:

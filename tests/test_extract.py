@@ -428,3 +428,10 @@ def test_a_surname_of_two_words_met_first_joins_the_full_name(run):
     x = run("Garduño Rivas (left) and Ajú Xicay shook hands.\n\nDeputy Foreign Minister Lucía "
             "Garduño Rivas met Guatemalan Minister Héctor Ajú Xicay in Tapachula on Monday.")
     assert names(x) == {"Lucía Garduño Rivas", "Héctor Ajú Xicay"}
+
+
+def test_an_undated_story_gives_a_yearless_day_the_year_of_its_dates(run):
+    x = run("OSLO: Prime Minister Jonas Berg will make an official visit to Poland from Feb 3 "
+            "to 5, 2026. The visit was agreed when Berg and President Anna Kowalski spoke by "
+            "phone on Jan 12.", published=None)
+    assert (frozenset({"Jonas Berg", "Anna Kowalski"}), "2026-01-12") in pairs(x)
