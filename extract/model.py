@@ -92,7 +92,7 @@ def _keep_hyphenated_words(nlp: Language) -> None:
 
 
 def _keep_abbreviations(nlp: Language, patterns: list[dict[str, Any]]) -> list[str]:
-    """Keep the dotted honorifics of the title patterns one token: "Hon.", "H.E."; return them.
+    """Keep dotted honorifics ("Hon.", "H.E.") and given names ("Md.") one token; return them.
 
     Split, "Hon. Mercy Otieno" reads to the parser as a sentence ending in "Hon", and the name
     after it starts a sentence of its own.
@@ -104,11 +104,17 @@ def _keep_abbreviations(nlp: Language, patterns: list[dict[str, Any]]) -> list[s
     forms |= {word for p in patterns if p.get("id") == "honorific"
               and isinstance(p["pattern"], list)
               for word in p["pattern"][0].get("LOWER", {}).get("IN", ()) if word.endswith(".")}
-    for form in forms:
+    forms |= GIVEN_NAME_ABBREVIATIONS
+    for form in sorted(forms):
         for variant in {form, form.capitalize(), form.title(), form.upper()}:
             if " " not in variant and len(nlp.tokenizer(variant)) > 1:
                 nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
     return sorted(forms)
+
+
+# Given names written short, as the press of South and South-East Asia does: "Md. Touhid
+# Hossain", "Mohd. Nasir", "Ma. Elena Villanueva". Like honorifics, they end no sentence.
+GIVEN_NAME_ABBREVIATIONS = frozenset({"md.", "mohd.", "muh.", "ma.", "mst."})
 
 
 @functools.cache

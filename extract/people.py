@@ -56,6 +56,10 @@ NAME_PARTICLES = frozenset(
 # ("U.Khurelsukh", as the Mongolian press writes names).
 _REGNAL = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)$")
 _GLUED_INITIAL = re.compile(r"^[A-Z]\.[A-Z][a-z]+$")
+# "Francisco Tiu Laurel Jr.", and a given name cut short before the rest ("Md. Touhid
+# Hossain", "Ma. Elena Villanueva"); titles ("Dr.", "Gen.") are matched before names are.
+SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
+_SHORT_GIVEN = re.compile(r"^[A-Z][a-z]{1,3}\.$")
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ag|an|ar|as|ash|at|az|ad|bin|ibn|abu|ben)-[A-Z]")
 HEAD_RANK = "head"
 GENERIC_LEADER = frozenset({"leader", "ruler", "head of state", "head of government", "president"})
@@ -157,8 +161,10 @@ def _is_name_token(token: Token) -> bool:
         return True  # "bin", "al-Nuaimi", "el-Sayed"
     if len(text) == 2 and text[0].isupper() and text[1] == ".":
         return True  # an initial: "Joseph K. Chebet"
-    if _GLUED_INITIAL.match(text) or (_REGNAL.match(text) and token.i > 0
-                                      and token.nbor(-1).text[:1].isupper()):
+    after_name = token.i > 0 and token.nbor(-1).text[:1].isupper()
+    before_name = token.i + 1 < len(token.doc) and token.nbor().text[:1].isupper()
+    if _GLUED_INITIAL.match(text) or ((_REGNAL.match(text) or text in SUFFIXES) and after_name) \
+            or (_SHORT_GIVEN.match(text) and before_name):
         return True
     return (
         "–" not in text and "—" not in text  # "the Kyiv–Warsaw talks" joins two names
@@ -465,9 +471,11 @@ class _Linker:
             index = self.resolve_single(words[0], before=tokens[0].i)
         if index is None and len(words) >= 2:
             # A fuller name for someone first met by surname alone ("Okafor" then "X Okafor",
-            # "Garduño Rivas" then "Lucía Garduño Rivas").
+            # "Garduño Rivas" then "Lucía Garduño Rivas"), but not a father met with his title
+            # before his son ("Marshal Khalifa Haftar", "Saddam Khalifa Haftar").
             index = next((k for k, p in enumerate(self.people)
-                          if _tail(p.tokens, words) and not any(
+                          if _tail(p.tokens, words)
+                          and (len(p.tokens) == 1 or not p.titles) and not any(
                               len(q.tokens) > len(p.tokens) and _tail(p.tokens, q.tokens)
                               for q in self.people)), None)
         if index is None:

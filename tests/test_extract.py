@@ -435,3 +435,16 @@ def test_an_undated_story_gives_a_yearless_day_the_year_of_its_dates(run):
             "to 5, 2026. The visit was agreed when Berg and President Anna Kowalski spoke by "
             "phone on Jan 12.", published=None)
     assert (frozenset({"Jonas Berg", "Anna Kowalski"}), "2026-01-12") in pairs(x)
+
+
+def test_a_father_named_first_is_not_his_son(run):
+    x = run("Field Marshal Khalifa Haftar received the delegation in Benghazi. Later, his son "
+            "Saddam Khalifa Haftar met Prime Minister Jonas Berg in Oslo.")
+    assert {"Khalifa Haftar", "Saddam Khalifa Haftar"} <= names(x)
+
+
+def test_a_suffix_and_a_short_given_name_stay_in_the_name(run):
+    x = run("Agriculture Secretary Francisco Tiu Laurel Jr. met Ambassador Ma. Elena Villanueva "
+            "and Minister Md. Touhid Hossain in Manila.")
+    assert names(x) == {"Francisco Tiu Laurel Jr.", "Ma. Elena Villanueva",
+                        "Md. Touhid Hossain"}
