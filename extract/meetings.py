@@ -472,7 +472,10 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
             # "The two ministers last met in August", "They first met in 2009": the people
             # of the meeting just told, or else the last two ministers named.
             earlier = [list(d.participants) for d in drafts if len(d.participants) >= 2]
-            pairs = [_subject_pair_before(trigger, cast), *reversed(earlier),
+            here = [list(d.participants) for d in drafts
+                    if len(d.participants) >= 2 and d.sentence.start == trigger.sent.start]
+            # "a meeting with Y, at which the two leaders discussed": the meeting just told
+            pairs = [*reversed(here), _subject_pair_before(trigger, cast), *reversed(earlier),
                      _last_named(cast, trigger, group)]
             pair = next((p for p in pairs if p and all(_fits(cast, k, group) for k in p)), [])
             for person in pair:
@@ -494,7 +497,9 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
         perfect = any(c.lower_ in NO_DATE_TENSES for c in trigger.children) or any(
             c.lower_ in NO_DATE_TENSES for c in _governor(trigger).children)
         if date is None and status == "held" and not perfect and not stated:
-            date = (told if definite else None) or fallback
+            # "the talks", "X also met Y": the occasion just told, on its day
+            date = (told if definite or _also(trigger) or _on_the_side(sent) else None) \
+                or fallback
         if date is not None and reference is not None and date.precision == "day" \
                 and not date.value.startswith("--") and date.value > reference.isoformat() \
                 and status == "held":
@@ -516,6 +521,11 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
 
 def _in_relative_clause(token: Token) -> bool:
     return any(t.dep_ in ("relcl", "ccomp") for t in (token, *token.ancestors))
+
+
+def _also(trigger: Token) -> bool:
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governor(trigger)
+    return any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children)
 
 
 def _described_counterpart(trigger: Token, cast: Cast) -> str | None:
@@ -607,7 +617,9 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     merged: list[Draft] = []
     for draft in (d for d in drafts if len(d.participants) >= 2):
         same = next((m for m in merged if _compatible(m, draft)
-                     and len(set(m.participants) & set(draft.participants)) >= 2), None)
+                     and len(set(m.participants) & set(draft.participants)) >= 2
+                     and not ((_on_the_side(draft) or _on_the_side(m))
+                              and set(m.participants) != set(draft.participants))), None)
         same = same or (_told_before(draft, merged) if draft.definite else None)
         if same is None:
             merged.append(draft)
@@ -625,6 +637,16 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         elif draft.counterpart and draft.participants:
             described.append(draft)  # kept for resolution across articles to name the other
     return merged + described
+
+
+# "On the sidelines, X held a bilateral meeting with Y": a meeting of its own, apart from the
+# summit the two also attended.
+SIDE_WORDS = frozenset({"sidelines", "margins", "bilateral", "separate", "separately"})
+
+
+def _on_the_side(told: Draft | Span) -> bool:
+    sentence = told.sentence if isinstance(told, Draft) else told
+    return any(t.lower_ in SIDE_WORDS for t in sentence)
 
 
 def _told_before(draft: Draft, merged: list[Draft]) -> Draft | None:

@@ -448,3 +448,13 @@ def test_a_suffix_and_a_short_given_name_stay_in_the_name(run):
             "and Minister Md. Touhid Hossain in Manila.")
     assert names(x) == {"Francisco Tiu Laurel Jr.", "Ma. Elena Villanueva",
                         "Md. Touhid Hossain"}
+
+
+def test_a_bilateral_on_the_sidelines_is_its_own_meeting_on_the_summits_day(run):
+    x = run("The summit in Oslo on Monday was attended by President Anna Kowalski, Prime "
+            "Minister Jonas Berg and President Ivo Saar. On the sidelines, Kowalski held a "
+            "bilateral meeting with Berg, at which the two leaders discussed energy.")
+    assert sorted(pairs(x), key=str) == sorted([
+        (frozenset({"Anna Kowalski", "Jonas Berg", "Ivo Saar"}), "2024-03-04"),
+        (frozenset({"Anna Kowalski", "Jonas Berg"}), "2024-03-04"),
+    ], key=str)
