@@ -47,6 +47,13 @@ _FURNITURE = re.compile(
     r"|(?:updated|posted)\b.*\bago)\s*$",
     re.IGNORECASE,
 )
+# A heading over a list of links to other stories: the lines under it, up to a blank line.
+_LINKS_HEADER = re.compile(
+    r"^\s*(?:related(?: articles| news| stories| links)?|read (?:more|also)|also read|see also"
+    r"|more (?:from|on|stories)\b.*|recommended|you (?:may|might) also like|most read|trending"
+    r")\s*:?\s*$",
+    re.IGNORECASE,
+)
 # Who wrote and edited the story: "By Jane Doe", "(Reporting by A; Editing by B)".
 _CREDIT = re.compile(
     r"^\s*(?:\(\s*)?(?:(?:additional\s+)?reporting|writing|editing|compiled|translated|"
@@ -154,14 +161,17 @@ def clean_page(text: str) -> CleanText:
     blank_pending = False
     offset = 0
     blocks: list[int] = []  # for each kept line, the paragraph it belongs to
+    in_links = False  # under a "Related" or "Read more" heading
     block = 0
     for raw in text.splitlines(keepends=True):
         line = raw.rstrip("\r\n")
         line_start, offset = offset, offset + len(raw)
         if _COMMENTS_START.match(line):
             break
-        if not line.strip() or _FURNITURE.match(line) or _CREDIT.match(line) or _is_navigation(
-                line):
+        in_links = in_links and bool(line.strip())  # a list of links runs to a blank line
+        if in_links or not line.strip() or _FURNITURE.match(line) or _CREDIT.match(line) or (
+                _is_navigation(line)):
+            in_links = in_links or bool(_LINKS_HEADER.match(line))
             blank_pending = blank_pending or bool(chunks)
             first = first and not line.strip()
             continue

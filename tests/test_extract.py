@@ -140,6 +140,17 @@ def test_a_caption_and_its_credit_yield_nobody(run):
     assert names(x) == {"Jonas Berg", "Anna Kowalski"}
 
 
+def test_a_list_of_related_links_yields_no_meeting(run):
+    text = (
+        "Prime Minister Jonas Berg met President Anna Kowalski in Oslo on Tuesday.\n\n"
+        "RELATED\n- President Ivo Saar and Prime Minister Tove Lund held talks in Bergen\n"
+        "- Saar: Estonia ready to join the Baltic grid by next spring\n"
+        "- Airline adds new routes\n\nThe talks lasted two hours.\n"
+    )
+    x = run(text)
+    assert pairs(x) == [(frozenset({"Jonas Berg", "Anna Kowalski"}), "2024-03-05")]
+
+
 def test_evidence_points_into_the_original_text(run):
     text = ("date 2024-03-05 https://cdn.example.com/x.webp 768w\n"
             "Prime Minister Jonas Berg met President Anna Kowalski in Oslo.\n")
