@@ -26,6 +26,11 @@ def names(x: ArticleExtraction) -> set[str]:
     return {p.name for p in x.people}
 
 
+def unordered(found: list[tuple[frozenset[str], str | None]]) -> list[tuple[list[str], str]]:
+    """Meetings in an order of their own: a frozenset's str depends on the hash seed."""
+    return sorted((sorted(people), date or "") for people, date in found)
+
+
 def pairs(x: ArticleExtraction) -> list[tuple[frozenset[str], str | None]]:
     by_key = {p.key: p.name for p in x.people}
     return [(frozenset(by_key[q.person] for q in m.participants),
@@ -194,10 +199,10 @@ def test_hyphenated_and_particle_names_stay_whole(run):
 def test_a_pair_named_again_as_the_two_ministers(run):
     x = run("Foreign Minister Ana Duarte spoke by phone with Foreign Minister Pieter de Vries on "
             "Monday.\n\nThe two ministers last met in person in Lisbon in January.")
-    assert sorted(pairs(x), key=str) == sorted([
+    assert unordered(pairs(x)) == unordered([
         (frozenset({"Ana Duarte", "Pieter de Vries"}), "2024-03-04"),
         (frozenset({"Ana Duarte", "Pieter de Vries"}), "2024-01"),
-    ], key=str)
+    ])
 
 
 def test_portfolio_ends_a_title(run):
@@ -350,10 +355,10 @@ def test_people_after_the_date_of_a_meeting_noun_take_part(run):
 def test_two_people_sitting_down_meet_and_the_two_men_are_them(run):
     x = run("When President Anna Kowalski and Prime Minister Jonas Berg sat down in Oslo last "
             "Sunday, the mood was warm. The two men first met in July 2014 in Gdansk.")
-    assert sorted(pairs(x), key=str) == sorted([
+    assert unordered(pairs(x)) == unordered([
         (frozenset({"Anna Kowalski", "Jonas Berg"}), "2024-03-03"),
         (frozenset({"Anna Kowalski", "Jonas Berg"}), "2014-07"),
-    ], key=str)
+    ])
 
 
 def test_no_meeting_is_no_meeting(run):
@@ -366,10 +371,10 @@ def test_a_lone_person_at_the_talks_joins_the_meeting_of_their_own_sentence(run)
     x = run("President Anna Kowalski met Prime Minister Jonas Berg in Oslo on Monday. In "
             "Bergen on Friday, Foreign Minister Ivo Saar held talks with Minister Lea Moreau "
             "and sat in on the trade talks with adviser Tove Lund.")
-    assert sorted(pairs(x), key=str) == sorted([
+    assert unordered(pairs(x)) == unordered([
         (frozenset({"Anna Kowalski", "Jonas Berg"}), "2024-03-04"),
         (frozenset({"Ivo Saar", "Lea Moreau", "Tove Lund"}), "2024-03-01"),
-    ], key=str)
+    ])
 
 
 def test_a_dotted_honorific_keeps_its_name_in_the_sentence(nlp, run):
@@ -465,7 +470,7 @@ def test_a_bilateral_on_the_sidelines_is_its_own_meeting_on_the_summits_day(run)
     x = run("The summit in Oslo on Monday was attended by President Anna Kowalski, Prime "
             "Minister Jonas Berg and President Ivo Saar. On the sidelines, Kowalski held a "
             "bilateral meeting with Berg, at which the two leaders discussed energy.")
-    assert sorted(pairs(x), key=str) == sorted([
+    assert unordered(pairs(x)) == unordered([
         (frozenset({"Anna Kowalski", "Jonas Berg", "Ivo Saar"}), "2024-03-04"),
         (frozenset({"Anna Kowalski", "Jonas Berg"}), "2024-03-04"),
-    ], key=str)
+    ])
