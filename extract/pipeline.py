@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 from .clean import CleanText, clean_page
 from .countries import country_name
 from .dates import date_interval, is_historical, resolve_date, story_year, weekday_number
-from .meetings import Draft, find_meetings, merge_drafts
+from .meetings import FUTURE_AUX, PLANNING, Draft, find_meetings, merge_drafts
 from .model import LEXICON, LEXICON_PIPE, load_pipeline
 from .people import Cast, find_people, quote_mask
 from .records import (
@@ -54,8 +54,8 @@ _ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)", re.IGNORECASE)
 _PATH_YEAR = re.compile(r"/((?:19|20)\d\d)/(?:0?[1-9]|1[0-2])/")
 TARGET_WORDS = frozenset({"by", "until", "till", "through", "to", "before", "-", "–"})
 PRESENT_WORDS = frozenset({"today", "yesterday", "tonight"})
-FUTURE_WORDS = frozenset({"will", "'ll", "shall", "plans", "planned", "expected", "target",
-                          "aims", "upcoming", "next"})
+# Plans, and targets a story sets: their years are not the story's own.
+FUTURE_WORDS = FUTURE_AUX | PLANNING | {"target", "aims", "next"}
 
 
 def _chunks(text: str, limit: int) -> list[str]:
