@@ -113,6 +113,11 @@ def _governor(token: Token) -> Token:
     return t
 
 
+def _verb_of(trigger: Token) -> Token:
+    """The meeting word itself if it is a verb, else the verb its noun hangs on."""
+    return trigger if trigger.pos_ in ("VERB", "AUX") else _governor(trigger)
+
+
 def _subjects(verb: Token) -> list[Token]:
     """The verb's subjects, inherited along xcomp/advcl/conj chains and relative clauses.
 
@@ -148,7 +153,7 @@ DISCUSSING = frozenset({"discuss", "discussed", "discusses", "discussing"})
 
 
 def _negated(trigger: Token) -> bool:
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governor(trigger)
+    verb = _verb_of(trigger)
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")
                for t in (trigger, verb) for c in t.children) or any(
         c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)  # "no meeting"
@@ -160,7 +165,7 @@ def _group_subject(trigger: Token) -> str | None:
     "they" and "both" give "", "the two ministers" gives "minister"; None when the subject
     names people of its own.
     """
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governor(trigger)
+    verb = _verb_of(trigger)
     for subj in _subjects(verb):
         if subj.lower_ in ("they", "both"):
             return ""
@@ -310,7 +315,7 @@ def _parties(trigger: Token, kind: str, cast: Cast, quoted: list[bool]) -> dict[
 
 def _inviters(trigger: Token, cast: Cast, quoted: list[bool]) -> list[int]:
     """Who invited: "a visit ... at the invitation of his counterpart, X" (X is the host)."""
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governor(trigger)
+    verb = _verb_of(trigger)
     found: list[int] = []
     for t in (trigger, verb):
         for prep in t.children:
@@ -524,8 +529,7 @@ def _in_relative_clause(token: Token) -> bool:
 
 
 def _also(trigger: Token) -> bool:
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _governor(trigger)
-    return any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children)
+    return any(c.dep_ == "advmod" and c.lower_ == "also" for c in _verb_of(trigger).children)
 
 
 def _described_counterpart(trigger: Token, cast: Cast) -> str | None:
@@ -618,7 +622,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     for draft in (d for d in drafts if len(d.participants) >= 2):
         same = next((m for m in merged if _compatible(m, draft)
                      and len(set(m.participants) & set(draft.participants)) >= 2
-                     and not ((_on_the_side(draft) or _on_the_side(m))
+                     and not ((_on_the_side(draft.sentence) or _on_the_side(m.sentence))
                               and set(m.participants) != set(draft.participants))), None)
         same = same or (_told_before(draft, merged) if draft.definite else None)
         if same is None:
@@ -644,14 +648,13 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
 SIDE_WORDS = frozenset({"sidelines", "margins", "bilateral", "separate", "separately"})
 
 
-def _on_the_side(told: Draft | Span) -> bool:
-    sentence = told.sentence if isinstance(told, Draft) else told
+def _on_the_side(sentence: Span) -> bool:
     return any(t.lower_ in SIDE_WORDS for t in sentence)
 
 
 def _told_before(draft: Draft, merged: list[Draft]) -> Draft | None:
     """The nearest compatible meeting told before ``draft``, or in its own sentence."""
-    earlier = [m for m in merged if _compatible(m, draft) and m is not draft
+    earlier = [m for m in merged if _compatible(m, draft)
                and m.sentence.start <= draft.sentence.start]
     return max(earlier, key=lambda m: m.sentence.start) if earlier else None
 
