@@ -60,14 +60,10 @@ _CREDIT = re.compile(
     r"photos?|video)\s+by\b|^\s*by\s+[A-Z][^.!?]{0,60}$",
     re.IGNORECASE,
 )
-# A picture's caption tells what the picture shows, not what the story says happened.
-# It opens with its label ("Photo: ...", "[Image: ...") or ends with its credit ("... Photo:
-# Agency / Handout").
-_CAPTION = re.compile(
-    r"^\s*\[?\s*(?:image|photo|picture|caption|pictured|file photo)\s*[:\]]"
-    r"|\b(?:photo|image|picture)(?:\s+credit)?\s*:[^.!?]{0,60}$",
-    re.IGNORECASE,
-)
+# A picture's caption tells what the picture shows, not what the story says happened: a line
+# that opens with its label ("Photo: ...", "[Image: ...").
+_CAPTION = re.compile(r"\s*\[?\s*(?:image|photo|picture|caption|pictured|file photo)\s*[:\]]",
+                      re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[-–—•*·▪►]\s*")
 _TERMINAL = re.compile(r"[.!?:;\"”’'»)\]…]\s*$")
 _WORD = re.compile(r"\w+")
