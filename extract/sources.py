@@ -366,8 +366,8 @@ def _page_date(head: str) -> dt.date | None:
 
 
 def _numeric_date(match: re.Match[str]) -> dt.date | None:
-    """A day written in figures, day first ("18/06/2025", "18.06.2025"), when it can only be
-    read one way: "05/06/2025" is 5 June or 6 May, by the site's country."""
+    """A day written in figures ("18/06/2025", "06/18/2025", "18.06.2025"), when it can only
+    be read one way: "05/06/2025" is 5 June or 6 May, by the site's country."""
     day, month, year = int(match["day"]), int(match["month"]), int(match["year"])
     if day <= 12 and month <= 12 and day != month:
         return None
