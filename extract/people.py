@@ -146,9 +146,11 @@ def quote_mask(doc: Doc) -> list[bool]:
     return inside
 
 
-def _ent_of(token: Token) -> Span:
-    """The entity a token is part of."""
-    return next(e for e in token.doc.ents if e.start <= token.i < e.end)
+def _outside_or_alone(token: Token) -> bool:
+    """Whether a token is in no entity, or is the whole of its entity."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.ent_iob_ == "O" or (token.ent_iob_ == "B"
+                                     and (after is None or after.ent_iob_ != "I"))
 
 
 def _lexicon(doc: Doc, label: str) -> list[Span]:
@@ -591,8 +593,8 @@ def find_people(doc: Doc, *, body: list[bool]) -> Cast:
                 person.ranks |= chain.ranks
                 linker._mark(index, chain.start, chain.end)
         elif i not in linker.token_person and body[i] and _is_name_token(doc[i]) and (
-                doc[i].ent_iob_ == "O" or len(doc[i].ent_type_ and _ent_of(doc[i])) == 1) and (
-                (index := linker.resolve_single(doc[i].text, before=i)) is not None):
+                _outside_or_alone(doc[i])
+                and (index := linker.resolve_single(doc[i].text, before=i)) is not None):
             linker._mark(index, i, i + 1)  # a surname the model did not tag as a person
         elif i in pronoun_at and linker.last_seen:
             index = _last_subject(doc[i], linker.token_person)
