@@ -20,6 +20,7 @@ from .dates import date_interval, is_historical, resolve_date
 from .model import LEXICON
 from .people import HEAD_RANK, Cast
 from .records import DateRecord
+from .walks import reachable, upward
 
 __all__ = ["Draft", "find_meetings", "merge_drafts"]
 
@@ -77,20 +78,26 @@ class Draft:
 def _people_in(token: Token, cast: Cast, quoted: list[bool], *,
                skip: int | None = None) -> list[int]:
     """The people a phrase refers to, without entering subordinate clauses or quotes."""
-    found: list[int] = []
-    stack = [token]
-    while stack:
-        t = stack.pop()
+    def follow(t: Token) -> list[Token]:
         if t.i == skip or quoted[t.i]:
-            continue
-        person = cast.person_at(t)
-        if person is not None and person not in found:
-            found.append(person)
-        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_EDGES)
+            return []
+        inside = [c for c in t.children if c.dep_ not in CLAUSE_EDGES]
         if any(c.dep_ == "cc" for c in t.children) and not any(
                 c.dep_ == "conj" for c in t.children):
-            stack.extend(_coordinated(t))
+            inside += _coordinated(t)
+        return inside
+
+    found: list[int] = []
+    for t in reachable(token, follow):
+        person = None if t.i == skip or quoted[t.i] else cast.person_at(t)
+        if person is not None and person not in found:
+            found.append(person)
     return found
+
+
+# The arcs from a meeting noun up to the verb it hangs on.
+_GOVERNED = frozenset({"pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "compound", "conj",
+                       "appos", "npadvmod"})
 
 
 def _coordinated(token: Token) -> list[Token]:
@@ -105,9 +112,7 @@ def _coordinated(token: Token) -> list[Token]:
 def _governor(token: Token) -> Token:
     """The verb a meeting noun hangs on: "thanked X for [the meeting]" -> thanked."""
     t = token
-    while t.dep_ in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "compound", "conj",
-                     "appos", "npadvmod") and t.head.i != t.i:
-        t = t.head
+    for t in upward(token, lambda u: u.dep_ in _GOVERNED):
         if t.pos_ in ("VERB", "AUX"):
             return t
     return t
@@ -343,6 +348,10 @@ def _path_is_clausemate(token: Token, anchor: Token) -> bool:
     return False
 
 
+# The arcs from a meeting word up to the words whose dates are its own.
+_DATED_THROUGH = frozenset({"xcomp", "advcl", "pobj", "prep", "dobj", "nsubjpass", "nsubj", "conj"})
+
+
 def _meeting_date(trigger: Token, sent: Span, reference: dt.date | None,
                   *, tense: str, skip: tuple[int, int]) -> tuple[DateRecord | None, bool]:
     """The date stated for the meeting in its sentence, and whether the sentence dates it.
@@ -350,12 +359,7 @@ def _meeting_date(trigger: Token, sent: Span, reference: dt.date | None,
     A date phrase that cannot be placed ("last autumn") still dates the meeting: it is not the
     day of the article, so the article's date is not used for it.
     """
-    anchors = [trigger]
-    t = trigger
-    while t.dep_ in ("xcomp", "advcl", "pobj", "prep", "dobj", "nsubjpass", "nsubj", "conj") \
-            and t.head.i != t.i:
-        t = t.head
-        anchors.append(t)
+    anchors = [trigger, *upward(trigger, lambda t: t.dep_ in _DATED_THROUGH)]
     stated = False
     phrases = []
     for ent in sent.ents:
