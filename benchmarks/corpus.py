@@ -27,7 +27,7 @@ from typing import Any
 __all__ = ["Country", "GeneratedArticle", "Person", "generate", "main", "write_corpus"]
 
 ROOT = Path(__file__).resolve().parent.parent
-COUNTRIES_FILE = ROOT / "extract" / "data" / "countries.tsv"
+COUNTRIES_FILE = ROOT / "diplograph" / "data" / "countries.tsv"
 
 # Invented names from syllables: pronounceable, unlike any real leader's.
 _FIRST_HEADS = ("Ar", "Be", "Ka", "Lo", "Mi", "Ta", "Ve", "Zo", "Da", "No", "Ri", "Sa", "El",
@@ -82,7 +82,7 @@ _FILLER = (
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-# Used when extract/data/countries.tsv is not there: (name, demonym, capital).
+# Used when diplograph/data/countries.tsv is not there: (name, demonym, capital).
 _FALLBACK_COUNTRIES = (
     ("Belarus", "Belarusian", "Minsk"), ("Libya", "Libyan", "Tripoli"),
     ("Kenya", "Kenyan", "Nairobi"), ("Chile", "Chilean", "Santiago"),
@@ -130,7 +130,7 @@ class GeneratedArticle:
 
 
 def load_countries(path: Path = COUNTRIES_FILE) -> list[Country]:
-    """The countries of ``extract/data/countries.tsv`` with a demonym and a capital."""
+    """The countries of ``diplograph/data/countries.tsv`` with a demonym and a capital."""
     if not path.exists():
         return [Country(*row) for row in _FALLBACK_COUNTRIES]
     with path.open(encoding="utf-8", newline="") as stream:

@@ -23,8 +23,8 @@ from rich.table import Table
 
 import kg
 import queries
+from diplograph.errors import DiplographError
 from extract.cache import open_cache
-from extract.errors import DiplographError
 from extract.sources import Problem
 from kg.aliases import load_rules
 from kg.io import graph_lock, load, save, write_gexf, write_graphml

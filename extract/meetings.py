@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .countries import city_country, country_name, is_city
+from diplograph.countries import city_country, country_name, is_city
+
 from .dates import date_interval, is_historical, resolve_date
 from .model import LEXICON
 from .people import HEAD_RANK, Cast

@@ -11,7 +11,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ModelNotFoundError
+from diplograph.errors import ModelNotFoundError
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -13,8 +13,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Literal, Protocol
 
+from diplograph.errors import DiplographError
+
 from .cache import ExtractionCache
-from .errors import DiplographError
 from .records import Article, ArticleExtraction
 
 __all__ = ["CHUNK_SIZE", "ENGINES", "EngineError", "run_extraction"]

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .countries import countries_in, country_name, is_city
+from diplograph.countries import countries_in, country_name, is_city
+
 from .model import LEXICON
 
 __all__ = ["Cast", "Person", "find_people", "quote_mask"]

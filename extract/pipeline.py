@@ -13,8 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from diplograph.countries import country_name
+
 from .clean import CleanText, clean_page
-from .countries import country_name
 from .dates import date_interval, is_historical, resolve_date, story_year, weekday_number
 from .meetings import FUTURE_AUX, PLANNING, Draft, find_meetings, merge_drafts
 from .model import LEXICON, LEXICON_PIPE, load_pipeline

@@ -7,10 +7,8 @@ records into nodes and edges. All records are frozen and reject unknown fields.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Literal
 
-from anyascii import anyascii
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
@@ -24,21 +22,7 @@ __all__ = [
     "ParticipantRecord",
     "PersonRecord",
     "TopicRecord",
-    "slugify",
 ]
-
-def slugify(text: str, *, empty: str = "unnamed") -> str:
-    """Return a readable, ASCII, lowercase slug (``empty`` when nothing is left).
-
-    Article ids and graph node ids are made of these.
-
-    >>> slugify("Ingrid  Dahl"), slugify("Ayşe Yıldız"), slugify("Kraków summit_2024")
-    ('ingrid-dahl', 'ayse-yildiz', 'krakow-summit-2024')
-    >>> slugify("!!", empty="article")
-    'article'
-    """
-    return re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-") or empty
-
 
 Status = Literal["held", "planned", "cancelled"]
 Mode = Literal["in_person", "phone_call", "video"]

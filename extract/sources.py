@@ -17,9 +17,11 @@ import trafilatura
 from charset_normalizer import from_bytes
 from pydantic import BaseModel, ConfigDict
 
+from diplograph.errors import InputError
+from diplograph.slugs import slugify
+
 from .dates import resolve_date
-from .errors import InputError
-from .records import Article, slugify
+from .records import Article
 
 __all__ = ["MAX_FILE_BYTES", "STDIN", "Problem", "read_article", "read_articles"]
 

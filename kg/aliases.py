@@ -29,7 +29,7 @@ from typing import IO
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-from extract.errors import InputError
+from diplograph.errors import InputError
 
 from .names import fold_key
 

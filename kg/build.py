@@ -9,8 +9,8 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 
+from diplograph.countries import city_country, country_name, iso2
 from extract.cache import ExtractionCache
-from extract.countries import city_country, country_name, iso2
 from extract.parallel import run_extraction
 from extract.records import Article, ArticleExtraction
 from extract.sources import Problem, read_articles

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import networkx as nx
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
-from extract.errors import InputError
+from diplograph.errors import InputError
 
 from .names import name_key
 from .schema import slugify

@@ -19,7 +19,7 @@ from typing import IO, Any
 import filelock
 import networkx as nx
 
-from extract.errors import DiplographError
+from diplograph.errors import DiplographError
 
 from .graph import edge_id
 from .schema import SCHEMA_VERSION

@@ -39,7 +39,7 @@ from itertools import combinations
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
-from extract.countries import city_country, country_name
+from diplograph.countries import city_country, country_name
 from extract.dates import date_interval
 from extract.records import ArticleExtraction, DateRecord, Evidence, MeetingRecord, PersonRecord
 

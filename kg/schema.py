@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from extract.records import slugify
+from diplograph.slugs import slugify
 
 __all__ = [
     "NODE_TYPES",

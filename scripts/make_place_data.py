@@ -1,9 +1,9 @@
-"""Generate ``extract/data/countries.tsv`` and ``extract/data/cities.tsv`` from real datasets.
+"""Generate ``diplograph/data/countries.tsv`` and ``diplograph/data/cities.tsv`` from real datasets.
 
-Run once, commit the two TSVs; the runtime (``extract.countries``) reads only the TSVs, so it
+Run once, commit the two TSVs; the runtime (``diplograph.countries``) reads only the TSVs, so it
 starts fast and needs none of the datasets used here::
 
-    python scripts/make_place_data.py            # writes extract/data/*.tsv
+    python scripts/make_place_data.py            # writes diplograph/data/*.tsv
     python scripts/make_place_data.py --out DIR  # somewhere else
 
 Sources
@@ -38,9 +38,9 @@ from countryinfo import CountryInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from extract import countries as runtime  # noqa: E402  (the lookup key, and the fuzzy rule)
+from diplograph import countries as runtime  # noqa: E402  (the lookup key, and the fuzzy rule)
 
-OUT = ROOT / "extract" / "data"
+OUT = ROOT / "diplograph" / "data"
 MIN_CITY_POPULATION = 100_000
 
 # The name a newspaper uses, where both pycountry's common_name and countryinfo's name are
@@ -318,7 +318,7 @@ def _write(path: Path, fields: list[str], rows: list[dict]) -> None:
 def _near_words(countries: list[dict], out: Path, words: set[str]) -> None:
     """Fill each row's ``near_words``: dictionary words the runtime would take for a misspelling.
 
-    Asks ``extract.countries`` itself, reading the TSV just written to ``out``, so that the
+    Asks ``diplograph.countries`` itself, reading the TSV just written to ``out``, so that the
     list always matches the runtime's fuzzy rule.
     """
     data = runtime.DATA

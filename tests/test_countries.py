@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import countries
-from extract.countries import (
+from diplograph import countries
+from diplograph.countries import (
     city_country,
     countries_in,
     country_name,

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kg
-from extract.errors import InputError
+from diplograph.errors import InputError
 from kg.evaluate import GoldSet, Score, Share, evaluate, format_report, load_gold
 from kg.schema import ArticleNode, CooperationArea, Edge, Meeting, Person, Source
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kg.io
-from extract.errors import DiplographError
+from diplograph.errors import DiplographError
 from kg.io import (
     GraphFileError,
     graph_lock,

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diplograph.errors import InputError
 from extract import sources
-from extract.errors import InputError
 from extract.records import Article
 from extract.sources import Problem, read_article, read_articles
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-__all__ = ["DiplographError", "InputError", "ModelNotFoundError"]
+__all__ = ["AmbiguousError", "DiplographError", "InputError", "ModelNotFoundError", "NotFoundError"]
 
 
 class DiplographError(Exception):
@@ -29,3 +29,12 @@ class InputError(DiplographError):
 
 class ModelNotFoundError(DiplographError):
     """No English spaCy model is installed."""
+
+
+class NotFoundError(DiplographError, LookupError):
+    """A name, id or place a query asked about is not in the graph; the message lists the
+    nearest ones there are."""
+
+
+class AmbiguousError(DiplographError, LookupError):
+    """A name a query asked about fits several people or countries; the message lists them."""
