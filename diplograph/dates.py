@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-__all__ = ["BASES", "Basis", "Date", "Precision", "is_historical"]
+__all__ = ["BASES", "Basis", "Date", "Precision", "interval_of", "is_historical"]
 
 Precision = Literal["day", "month", "year"]
 Basis = Literal["explicit", "relative", "partial", "article"]
@@ -121,27 +122,25 @@ class Date(BaseModel):
 
     @property
     def year(self) -> int | None:
-        return None if self.partial else int(self.value[:4])
+        return self._parts[0]
 
     @property
     def month(self) -> int | None:
-        return int(self.value[5:7]) if len(self.value) >= 7 else None
+        return self._parts[1]
 
     @property
     def day(self) -> int | None:
-        return int(self.value[8:10]) if len(self.value) == 10 else None
+        return self._parts[2]
+
+    @property
+    def _parts(self) -> tuple[int | None, int | None, int | None]:
+        match = _ISO.fullmatch(self.value)
+        assert match is not None, "validated on construction"
+        return _parts(match)
 
     def interval(self) -> tuple[dt.date, dt.date]:
         """The first and the last day the date covers (in a leap year if it is partial)."""
-        match = _ISO.fullmatch(self.value)
-        assert match is not None, "validated on construction"
-        parts = _parts(match)
-        first = _first_day(parts)
-        if parts[2] is not None:
-            return first, first
-        if parts[1] is not None:
-            return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
-        return first, first.replace(month=12, day=31)
+        return _interval(self._parts)
 
     @property
     def rank(self) -> tuple[int, int]:
@@ -195,6 +194,34 @@ class Date(BaseModel):
         return self.precision == other.precision == "day" and gap <= days
 
 
+@functools.lru_cache(maxsize=65536)
+def interval_of(value: object) -> tuple[dt.date, dt.date] | None:
+    """The first and the last day of a stored date with a year (``YYYY[-MM[-DD]]``); None for
+    anything else, a partial date included. For reading graph attributes in bulk.
+
+    >>> interval_of("2024-02")
+    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
+    >>> interval_of("2024-13"), interval_of("--02-03"), interval_of(None)
+    (None, None, None)
+    """
+    match = _ISO.fullmatch(value) if isinstance(value, str) else None
+    if match is None or match["year"] == "-":
+        return None
+    try:
+        return _interval(_parts(match))
+    except ValueError:
+        return None
+
+
+def _interval(parts: tuple[int | None, int | None, int | None]) -> tuple[dt.date, dt.date]:
+    first = _first_day(parts)
+    if parts[2] is not None:
+        return first, first
+    if parts[1] is not None:
+        return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return first, first.replace(month=12, day=31)
+
+
 def _parts(match: re.Match[str]) -> tuple[int | None, int | None, int | None]:
     year = None if match["year"] == "-" else int(match["year"])
     return (year, int(match["month"]) if match["month"] else None,
@@ -208,7 +235,8 @@ def _precision_of(match: re.Match[str]) -> Precision:
 def _first_day(parts: tuple[int | None, int | None, int | None]) -> dt.date:
     year, month, day = parts
     try:
-        return dt.date(_LEAP_YEAR if year is None else year, month or 1, day or 1)
+        return dt.date(_LEAP_YEAR if year is None else year, 1 if month is None else month,
+                       1 if day is None else day)
     except ValueError:
         raise ValueError(f"no real date: {parts}") from None
 

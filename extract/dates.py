@@ -1,4 +1,4 @@
-"""Resolve a date phrase near a meeting ("on 3 June", "two days ago") to a `DateRecord`.
+"""Resolve a date phrase near a meeting ("on 3 June", "two days ago") to a `Date`.
 
 A phrase is first matched against `_FORM_TABLE`, English regexes with one entry per form;
 `dateparser` is only the fallback for what the table does not cover (other languages, numeric
@@ -13,19 +13,18 @@ relative phrases (weeks, durations, ages), which the table answers or rejects on
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from .records import DateRecord, Precision
+from diplograph.dates import Date, Precision
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
-__all__ = ["date_interval", "is_historical", "resolve_date", "story_year", "weekday_number"]
+__all__ = ["resolve_date", "story_year", "weekday_number"]
 
 _Tense = Literal["past", "future"]
 _Basis = Literal["explicit", "relative"]
@@ -421,7 +420,7 @@ def _from_dateparser(
 
 def resolve_date(
     text: str, *, reference: dt.date | None, tense: Literal["past", "future"] = "past"
-) -> DateRecord | None:
+) -> Date | None:
     """Return the date a phrase names, resolved against the article's date, with its precision.
 
     Parameters
@@ -439,7 +438,7 @@ def resolve_date(
 
     Returns
     -------
-    DateRecord or None
+    Date or None
         `value` is ISO (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``) or partial (``--MM-DD``,
         ``--MM``); `basis` is "explicit" when the year is written, "relative" when it was
         worked out from the reference, "partial" when it is unknown; `text` is `text` as given.
@@ -456,17 +455,17 @@ def resolve_date(
     --------
     >>> ref = dt.date(2024, 6, 5)  # a Wednesday
     >>> resolve_date("on June 3, 2024", reference=ref)
-    DateRecord(value='2024-06-03', precision='day', basis='explicit', text='on June 3, 2024')
+    Date(value='2024-06-03', precision='day', basis='explicit', text='on June 3, 2024')
     >>> resolve_date("two days ago", reference=ref).value
     '2024-06-03'
     >>> resolve_date("last Friday", reference=ref).value
     '2024-05-31'
     >>> resolve_date("December 30", reference=ref)
-    DateRecord(value='2023-12-30', precision='day', basis='relative', text='December 30')
+    Date(value='2023-12-30', precision='day', basis='relative', text='December 30')
     >>> resolve_date("in November", reference=ref, tense="future").value
     '2024-11'
     >>> resolve_date("in November", reference=None)
-    DateRecord(value='--11', precision='month', basis='partial', text='in November')
+    Date(value='--11', precision='month', basis='partial', text='in November')
     >>> resolve_date("last week", reference=ref).value  # at month precision
     '2024-05'
     >>> resolve_date("next week", reference=ref) is None
@@ -492,111 +491,15 @@ def resolve_date(
     return None if found is None else _record(*found, text=text)
 
 
-def _record(when: _When, basis: _Basis, *, text: str) -> DateRecord | None:
-    """The record of a resolved date, or None if it is no real day, month or year in range."""
+def _record(when: _When, basis: _Basis, *, text: str) -> Date | None:
+    """The date resolved, or None if it is no real day, month or year in range."""
     year, month, day = when
     if year is not None and not _FIRST_YEAR <= year <= _LAST_YEAR:
         return None
     try:
-        # a leap year stands in for an unknown year, so that "29 February" is a real day
-        dt.date(
-            2004 if year is None else year,
-            1 if month is None else month,
-            1 if day is None else day,
-        )
+        return Date.of(year, month, day, basis=basis, text=text)
     except ValueError:
         return None
-    precision: Precision = "year" if month is None else "month" if day is None else "day"
-    value = "-" if year is None else f"{year:04d}"
-    value += "".join(f"-{part:02d}" for part in (month, day) if part is not None)
-    return DateRecord(
-        value=value, precision=precision, basis="partial" if year is None else basis, text=text
-    )
-
-
-_ISO = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?")
-
-
-def date_interval(value: str) -> tuple[dt.date, dt.date]:
-    """Return the first and the last day of an ISO year, month or day.
-
-    Parameters
-    ----------
-    value : str
-        ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, as in `DateRecord.value`.
-
-    Returns
-    -------
-    tuple of datetime.date
-        The first and the last day `value` covers (the same day for a day).
-
-    Raises
-    ------
-    ValueError
-        If `value` is none of these forms (a partial ``--MM-DD`` included) or no real date.
-
-    Examples
-    --------
-    >>> date_interval("2024-02")
-    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
-    >>> date_interval("1999")
-    (datetime.date(1999, 1, 1), datetime.date(1999, 12, 31))
-    """
-    match = _ISO.fullmatch(value)
-    try:
-        if match is None:
-            raise ValueError
-        year = int(match["year"])
-        if match["day"]:
-            day = dt.date(year, int(match["month"]), int(match["day"]))
-            return day, day
-        if match["month"]:
-            month = int(match["month"])
-            first = dt.date(year, month, 1)
-            return first, first.replace(day=calendar.monthrange(year, month)[1])
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    except ValueError:
-        raise ValueError(f"not an ISO year, month or day: {value!r}") from None
-
-
-def is_historical(value: str, reference: dt.date, *, years: int = 2) -> bool:
-    """Return True when all of `value` lies more than `years` years before `reference`.
-
-    Parameters
-    ----------
-    value : str
-        ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
-    reference : datetime.date
-        The article's publication date.
-    years : int
-        How many years back a meeting stops being news and becomes history.
-
-    Returns
-    -------
-    bool
-        Whether the last day of `value` is earlier than `reference` moved `years` years back
-        (29 February moves to 28 February).
-
-    Raises
-    ------
-    ValueError
-        If `value` is not an ISO year, month or day, or `years` is negative.
-
-    Examples
-    --------
-    >>> is_historical("2001", dt.date(2024, 6, 5))
-    True
-    >>> is_historical("2024-01", dt.date(2024, 6, 5))
-    False
-    """
-    if years < 0:
-        raise ValueError(f"years must not be negative, not {years}")
-    last = date_interval(value)[1]
-    year = reference.year - years
-    if year < dt.MINYEAR:
-        return False
-    day = min(reference.day, calendar.monthrange(year, reference.month)[1])
-    return last < dt.date(year, reference.month, day)
 
 
 def weekday_number(word: str) -> int | None:

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from diplograph.countries import city_country, country_name, is_city
+from diplograph.dates import Date, is_historical
 
-from .dates import date_interval, is_historical, resolve_date
+from .dates import resolve_date
 from .model import LEXICON
 from .people import HEAD_RANK, Cast
-from .records import DateRecord
 from .walks import reachable, upward
 
 __all__ = ["Draft", "find_meetings", "merge_drafts"]
@@ -64,7 +64,7 @@ class Draft:
     sentence: Span
     kind: str
     mode: str
-    date: DateRecord | None = None
+    date: Date | None = None
     status: str = "held"
     historical: bool = False
     location: str | None = None
@@ -354,7 +354,7 @@ _DATED_THROUGH = frozenset({"xcomp", "advcl", "pobj", "prep", "dobj", "nsubjpass
 
 
 def _meeting_date(trigger: Token, sent: Span, reference: dt.date | None,
-                  *, tense: str, skip: tuple[int, int]) -> tuple[DateRecord | None, bool]:
+                  *, tense: str, skip: tuple[int, int]) -> tuple[Date | None, bool]:
     """The date stated for the meeting in its sentence, and whether the sentence dates it.
 
     A date phrase that cannot be placed ("last autumn") still dates the meeting: it is not the
@@ -381,12 +381,12 @@ def _meeting_date(trigger: Token, sent: Span, reference: dt.date | None,
                 records[0]), True
 
 
-def _within(period: DateRecord | None, phrase: str) -> DateRecord | None:
+def _within(period: Date | None, phrase: str) -> Date | None:
     """The day a year-less phrase ("on April 8") names inside a period already told
     ("in April 2017"), if it names one there."""
     if period is None or period.basis != "explicit" or period.precision == "day":
         return None
-    first, last = date_interval(period.value)
+    first, last = period.interval()
     day = resolve_date(phrase, reference=last)
     if day is None or day.precision != "day" or day.basis == "explicit" \
             or not first.isoformat() <= day.value <= last.isoformat():
@@ -458,7 +458,7 @@ def _place(trigger: Token, sent: Span) -> tuple[str | None, str | None]:
 
 def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list[bool],
                   quoted: list[bool], triggers: list[Span],
-                  fallback: DateRecord | None,
+                  fallback: Date | None,
                   dateline: tuple[int, int] = (0, 0)) -> list[Draft]:
     """Read one draft per meeting word that has at least one participant.
 
@@ -468,7 +468,7 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
     dateline itself (character span ``dateline``) dates the story, not a meeting.
     """
     drafts: list[Draft] = []
-    told: DateRecord | None = None  # the date last stated next to meeting words
+    told: Date | None = None  # the date last stated next to meeting words
     for span in triggers:
         trigger = span.root
         if quoted[trigger.i] or not body[trigger.i] or _negated(trigger):
@@ -511,11 +511,11 @@ def find_meetings(doc: Doc, cast: Cast, *, reference: dt.date | None, body: list
             date = (told if definite or _also(trigger) or _on_the_side(sent) else None) \
                 or fallback
         if date is not None and reference is not None and date.precision == "day" \
-                and not date.value.startswith("--") and date.value > reference.isoformat() \
+                and not date.partial and date.value > reference.isoformat() \
                 and status == "held":
             status = "planned"
-        historical = bool(date and reference and not date.value.startswith("--")
-                          and is_historical(date.value, reference)) or perfect
+        historical = bool(date and reference and not date.partial
+                          and is_historical(date, reference)) or perfect
         location, venue = _place(trigger, sent)
         host = _implied_host(kind, roles, cast, location)
         if host is not None:
@@ -581,25 +581,15 @@ def _head_of(country: str | None, cast: Cast, roles: dict[int, str]) -> int | No
     return heads[0] if country and len(heads) == 1 else None
 
 
-def _dates_agree(a: DateRecord | None, b: DateRecord | None) -> bool:
+def _dates_agree(a: Date | None, b: Date | None) -> bool:
     if a is None or b is None:
         return True
-    if a.value == b.value:
-        return True
-    short, long_ = sorted((a.value, b.value), key=len)
-    if long_.startswith(short) and not short.startswith("--"):
-        return True
     # The article's own date yields to a date the text states.
-    return "article" in (a.basis, b.basis)
+    return "article" in (a.basis, b.basis) or a.contains(b)
 
 
-def _better_date(a: DateRecord | None, b: DateRecord | None) -> DateRecord | None:
-    order = {"explicit": 3, "relative": 2, "partial": 1, "article": 0}
-    candidates = [d for d in (a, b) if d is not None]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda d: (order[d.basis], {"day": 2, "month": 1, "year": 0}[
-        d.precision]))
+def _better_date(a: Date | None, b: Date | None) -> Date | None:
+    return max((d for d in (a, b) if d is not None), key=lambda d: d.rank, default=None)
 
 
 def _absorb(into: Draft, other: Draft) -> None:

@@ -14,9 +14,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from diplograph.countries import country_name
+from diplograph.dates import Date, is_historical
 
 from .clean import CleanText, clean_page
-from .dates import date_interval, is_historical, resolve_date, story_year, weekday_number
+from .dates import resolve_date, story_year, weekday_number
 from .meetings import FUTURE_AUX, PLANNING, Draft, find_meetings, merge_drafts
 from .model import LEXICON, LEXICON_PIPE, load_pipeline
 from .people import Cast, find_people, quote_mask
@@ -24,7 +25,6 @@ from .records import (
     AgreementRecord,
     Article,
     ArticleExtraction,
-    DateRecord,
     EntityRecord,
     Evidence,
     MeetingRecord,
@@ -182,7 +182,7 @@ def _detach_dateline(clean: CleanText) -> CleanText:
     return dataclasses.replace(clean, text=f"{clean.text[:end]}\n{clean.text[end + 1:]}")
 
 
-def _dateline(clean: CleanText) -> tuple[DateRecord | None, tuple[int, int]]:
+def _dateline(clean: CleanText) -> tuple[Date | None, tuple[int, int]]:
     """A dateline opening a first paragraph of prose ("October 21, Agency. ..."), and where."""
     m = _dateline_match(clean)
     if m is None:
@@ -215,7 +215,7 @@ class _Reader:
         return Evidence(article=self.article.id, sentence=self.article.text[start:end],
                         start=start, end=end)
 
-    def dates(self) -> tuple[dt.date | None, DateRecord | None]:
+    def dates(self) -> tuple[dt.date | None, Date | None]:
         """(reference date, fallback date of the article's meetings).
 
         The dateline's day is the story's day; the publication date, often a day later (or a
@@ -223,31 +223,27 @@ class _Reader:
         the publication's, or else the latest year the story names (see `story_year`).
         """
         published, dateline = self.article.published, self.dateline
-        if dateline is not None and dateline.value.startswith("--"):
+        if dateline is not None and dateline.partial:
             dateline = self._with_year(dateline, published)
         day = (dt.date.fromisoformat(dateline.value)
-               if dateline is not None and not dateline.value.startswith("--") else None)
+               if dateline is not None and not dateline.partial else None)
         if published is not None and (day is None or not 0 <= (published - day).days <= 3):
             day = published
         if day is None:
             return None, dateline
-        return day, DateRecord(value=day.isoformat(), precision="day", basis="article")
+        return day, Date.of_day(day, basis="article")
 
-    def _with_year(self, dateline: DateRecord, published: dt.date | None) -> DateRecord:
+    def _with_year(self, dateline: Date, published: dt.date | None) -> Date:
         """A dateline without a year, given the year of the publication or the story's own."""
-        suffix = dateline.value[1:]  # "-MM-DD"
         if published is not None:
-            year = published.year - (f"{published.year}{suffix}" > published.isoformat())
+            year: int | None = published.year - (
+                f"{published.year}{dateline.value[1:]}" > published.isoformat())
         else:
             years, current = self._years()
             year = story_year(dateline.value, years, weekday=self._lead_weekday(),
                               current=current)
-        try:
-            day = dt.date.fromisoformat(f"{year}{suffix}") if year is not None else None
-        except ValueError:  # 29 February of a common year
-            day = None
-        return dateline if day is None else dateline.model_copy(
-            update={"value": day.isoformat(), "basis": "relative"})
+        filled = dateline.with_year(year) if year is not None else None
+        return dateline if filled is None else filled.model_copy(update={"basis": "relative"})
 
     def _years(self) -> tuple[list[int], list[int]]:
         """The years the story names, and those it names as its present.
@@ -380,40 +376,29 @@ class _Reader:
 def _place_partial(drafts: list[Draft]) -> None:
     """In an undated article, give a day or month without a year ("on Feb 4") the year that
     puts it nearest the latest date the text states in full ("from Feb 3 to 5, 2026")."""
-    stated = [d.date.value for d in drafts if d.date is not None
-              and not d.date.value.startswith("--") and d.date.precision != "year"]
+    stated = [d.date for d in drafts if d.date is not None
+              and not d.date.partial and d.date.precision != "year"]
     if not stated:
         return
-    anchor = date_interval(max(stated))[0]
+    anchor = max(stated, key=lambda d: d.value).interval()[0]
     for draft in drafts:
-        if draft.date is not None and draft.date.value.startswith("--"):
-            suffix = draft.date.value[1:]  # "-MM-DD" or "-MM"
-            options = [f"{year}{suffix}" for year in (anchor.year - 1, anchor.year,
-                                                      anchor.year + 1)]
-            near = min((o for o in options if _real(o)), default=None,
-                       key=lambda o: abs((date_interval(o)[0] - anchor).days))
+        if draft.date is not None and draft.date.partial:
+            options = [o for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+                       if (o := draft.date.with_year(year)) is not None]
+            near = min(options, default=None, key=lambda o: abs((o.interval()[0] - anchor).days))
             if near is not None:
-                draft.date = draft.date.model_copy(update={"value": near, "basis": "relative"})
-
-
-def _real(value: str) -> bool:
-    try:
-        date_interval(value)
-    except ValueError:  # 29 February of a common year
-        return False
-    return True
+                draft.date = near.model_copy(update={"basis": "relative"})
 
 
 def _mark_historical(drafts: list[Draft]) -> None:
     """In an undated article, judge 'historical' against the latest date the text states."""
-    stated = [d.date.value for d in drafts
-              if d.date is not None and not d.date.value.startswith("--")]
+    stated = [d.date for d in drafts if d.date is not None and not d.date.partial]
     if not stated:
         return
-    reference = date_interval(max(stated))[1]
+    reference = max(stated, key=lambda d: d.value).interval()[1]
     for draft in drafts:
-        if draft.date is not None and not draft.date.value.startswith("--"):
-            draft.historical = draft.historical or is_historical(draft.date.value, reference)
+        if draft.date is not None and not draft.date.partial:
+            draft.historical = draft.historical or is_historical(draft.date, reference)
 
 
 def read_doc(doc: Doc, clean: CleanText, article: Article) -> ArticleExtraction:

@@ -11,11 +11,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from diplograph.dates import Date
+
 __all__ = [
     "AgreementRecord",
     "Article",
     "ArticleExtraction",
-    "DateRecord",
     "EntityRecord",
     "Evidence",
     "MeetingRecord",
@@ -26,7 +27,6 @@ __all__ = [
 
 Status = Literal["held", "planned", "cancelled"]
 Mode = Literal["in_person", "phone_call", "video"]
-Precision = Literal["day", "month", "year"]
 Role = Literal["host", "guest", "delegation_head", "participant"]
 
 
@@ -86,19 +86,6 @@ class ParticipantRecord(_Record):
     role: Role = "participant"
 
 
-class DateRecord(_Record):
-    """When a meeting happened, as precise as the text allows.
-
-    `value` is ISO: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or `--MM-DD` for a day whose year the
-    article does not give (no date line); `basis` says how it was found.
-    """
-
-    value: str
-    precision: Precision
-    basis: Literal["explicit", "relative", "article", "partial"]
-    text: str = ""  # the phrase it was read from ("the day before", "on March 10")
-
-
 class TopicRecord(_Record):
     area: str  # a cooperation area of the taxonomy, lowercase: "food security"
     evidence: Evidence
@@ -115,7 +102,7 @@ class MeetingRecord(_Record):
     """A meeting one article states: who, when, where, how and about what."""
 
     participants: tuple[ParticipantRecord, ...]
-    date: DateRecord | None = None
+    date: Date | None = None
     status: Status = "held"
     historical: bool = False
     location: str | None = None

@@ -59,7 +59,7 @@ def _person_node(entity: PersonEntity) -> Person:
 def _meeting_node(entity: MeetingEntity, people: dict[str, PersonEntity]) -> Meeting:
     names = " – ".join(people[p].name for p in entity.participants)
     date = entity.date
-    dated = date is not None and not date.value.startswith("--")
+    dated = date is not None and not date.partial
     return Meeting(
         id=entity.id, label=f"{names} ({date.value if dated else 'undated'})",
         date=date.value if dated else None,

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import calendar
 import contextlib
-import datetime as dt
 import json
 import math
 import os
-import re
 import shutil
 import uuid
 from collections import defaultdict
@@ -19,6 +16,7 @@ from typing import IO, Any
 import filelock
 import networkx as nx
 
+from diplograph.dates import interval_of
 from diplograph.errors import DiplographError
 
 from .graph import edge_id
@@ -74,7 +72,6 @@ _RESERVED = {
 
 _PROJECTIONS = (None, "people")
 
-_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 class GraphFileError(DiplographError):
@@ -597,20 +594,10 @@ def _date_span(date: Any) -> tuple[str, str] | None:
     >>> _date_span("2024-13") is None, _date_span(None) is None
     (True, True)
     """
-    match = _ISO_DATE.fullmatch(date) if isinstance(date, str) else None
-    if match is None:
+    interval = interval_of(date)
+    if interval is None:
         return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        if day is not None:
-            first = last = dt.date(year, month, day)
-        elif month is not None:
-            first = dt.date(year, month, 1)
-            last = first.replace(day=calendar.monthrange(year, month)[1])
-        else:
-            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    except ValueError:
-        return None
+    first, last = interval
     return first.isoformat(), last.isoformat()
 
 

@@ -7,11 +7,11 @@ attribute; an edge's kind is its `relation` attribute (never `type`, which GEXF 
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from diplograph.dates import interval_of
 from diplograph.slugs import slugify
 
 __all__ = [
@@ -58,7 +58,6 @@ RELATIONS = (
     "mentions",  # article -> any entity
 )
 
-_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def node_id(kind: str, name: str) -> str:
@@ -159,7 +158,7 @@ class Meeting(_NodeBase):
     @field_validator("date")
     @classmethod
     def _iso_date(cls, value: str | None) -> str | None:
-        if value is not None and not _ISO_DATE.match(value):
+        if value is not None and interval_of(value) is None:
             raise ValueError(f"meeting date must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
         return value
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 import weakref
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -12,6 +10,7 @@ from typing import Any
 
 import networkx as nx
 
+from diplograph.dates import interval_of
 from kg.names import name_key
 
 from .models import MeetingView, Participant, PersonRef, SourceRef
@@ -20,7 +19,6 @@ __all__: list[str] = []
 
 STATUSES = ("held", "planned", "cancelled")
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _UNDATED = 1 << 30  # sorts after every ordinal
 _MARK = "diplograph.queries"  # our stamp in G.__networkx_cache__, which networkx clears
 # G -> (index, stamp, size): the index is valid while G's cache holds the stamp and size holds
@@ -35,20 +33,8 @@ def _span(text: Any) -> tuple[int, int] | None:
     >>> _span("2024-13") is None
     True
     """
-    match = _ISO.match(text) if isinstance(text, str) else None
-    if match is None:
-        return None
-    year, month, day = (int(part) if part else None for part in match.groups())
-    try:
-        if month is None:
-            return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
-        if day is None:
-            last = calendar.monthrange(year, month)[1]
-            return dt.date(year, month, 1).toordinal(), dt.date(year, month, last).toordinal()
-        ordinal = dt.date(year, month, day).toordinal()
-    except ValueError:
-        return None
-    return ordinal, ordinal
+    interval = interval_of(text)
+    return None if interval is None else (interval[0].toordinal(), interval[1].toordinal())
 
 
 def _bound(value: Any, what: str, *, end: bool) -> int | None:

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.dates import date_interval, is_historical, resolve_date
-from extract.records import DateRecord
+from diplograph.dates import Date
+from extract.dates import resolve_date
 
 REF = dt.date(2025, 10, 21)  # a Tuesday: the date line of a seed article
 D = dt.date
@@ -152,7 +152,7 @@ CASES = [
 
 @pytest.mark.parametrize(("phrase", "reference", "tense", "value", "precision", "basis"), CASES)
 def test_resolve_date(phrase, reference, tense, value, precision, basis):
-    expected = DateRecord(value=value, precision=precision, basis=basis, text=phrase)
+    expected = Date(value=value, precision=precision, basis=basis, text=phrase)
     assert resolve_date(phrase, reference=reference, tense=tense) == expected
 
 
@@ -247,62 +247,6 @@ def test_resolve_date_checks_tense():
         resolve_date("today", reference=REF, tense="present")  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(
-    ("value", "first", "last"),
-    [
-        ("2025", D(2025, 1, 1), D(2025, 12, 31)),
-        ("2025-02", D(2025, 2, 1), D(2025, 2, 28)),
-        ("2024-02", D(2024, 2, 1), D(2024, 2, 29)),
-        ("2025-12", D(2025, 12, 1), D(2025, 12, 31)),
-        ("2025-10-21", D(2025, 10, 21), D(2025, 10, 21)),
-        ("2024-02-29", D(2024, 2, 29), D(2024, 2, 29)),
-    ],
-)
-def test_date_interval(value, first, last):
-    assert date_interval(value) == (first, last)
-
-
-@pytest.mark.parametrize(
-    "value",
-    ["", "--10-21", "--10", "25", "2025-1", "2025-1-5", "2025/10/21", "2025-13", "2025-02-30",
-     "0000", "2025-10-21T10:00", " 2025", "year"],
-)  # fmt: skip
-def test_date_interval_rejects(value):
-    message = f"not an ISO year, month or day: {value!r}"
-    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
-        date_interval(value)
-
-
-@pytest.mark.parametrize(
-    ("value", "reference", "years", "expected"),
-    [
-        ("2000", REF, 2, True),
-        ("2025-02", REF, 2, False),
-        ("2023-01", D(2025, 10, 1), 2, True),
-        ("2023", REF, 2, False),
-        ("2023-10-20", REF, 2, True),
-        ("2023-10-21", REF, 2, False),
-        ("2023-10", REF, 2, False),
-        ("2025-10-20", REF, 0, True),
-        ("2025-10-21", REF, 0, False),
-        ("2015", REF, 10, False),
-        ("2014", REF, 10, True),
-        ("2022-02-27", D(2024, 2, 29), 2, True),
-        ("2022-02-28", D(2024, 2, 29), 2, False),
-        ("2025", D(1, 6, 1), 5, False),
-    ],
-)
-def test_is_historical(value, reference, years, expected):
-    assert is_historical(value, reference, years=years) is expected
-
-
-def test_is_historical_checks_arguments():
-    with pytest.raises(ValueError, match=r"^years must not be negative, not -1$"):
-        is_historical("2000", REF, years=-1)
-    with pytest.raises(ValueError, match=r"^not an ISO year, month or day: '--10'$"):
-        is_historical("--10", REF)
-
-
 # -- properties --------------------------------------------------------------------------------
 
 WORDS = [
@@ -328,7 +272,7 @@ def test_resolve_date_never_raises(text, reference, tense):
     if record.basis == "partial":
         assert re.fullmatch(r"--\d\d(-\d\d)?", record.value)
     else:
-        first, last = date_interval(record.value)
+        first, last = record.interval()
         assert 1900 <= first.year <= last.year <= 2100
     if record.precision == "day" and record.basis != "partial":
         assert dt.date.fromisoformat(record.value) == first
@@ -348,7 +292,7 @@ def test_written_dates_round_trip(day, reference):
         f"{month} {day.day}, {day.year}",
         f"on {day.day} {month} {day.year}",
     ):
-        expected = DateRecord(value=day.isoformat(), precision="day", basis="explicit", text=phrase)
+        expected = Date(value=day.isoformat(), precision="day", basis="explicit", text=phrase)
         assert resolve_date(phrase, reference=reference) == expected
 
 

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diplograph.dates import Date
 from extract.records import (
     Article,
     ArticleExtraction,
-    DateRecord,
     Evidence,
     MeetingRecord,
     ParticipantRecord,
@@ -43,14 +43,14 @@ def person(name: str, *aliases: str, countries: tuple[str, ...] = (),
                         relations=relations)
 
 
-def when(value: str, basis: str = "explicit") -> DateRecord:
+def when(value: str, basis: str = "explicit") -> Date:
     """A date record; the precision follows from the value ("2025", "2025-02", "--10-21")."""
     parts = value.removeprefix("--").split("-")
     precision = {1: "year", 2: "month", 3: "day"}[len(parts) + value.startswith("--")]
-    return DateRecord(value=value, precision=precision, basis=basis)
+    return Date(value=value, precision=precision, basis=basis)
 
 
-def meeting(*people: int, date: DateRecord | None = None, **fields: object) -> tuple[
+def meeting(*people: int, date: Date | None = None, **fields: object) -> tuple[
         tuple[int, ...], dict[str, object]]:
     """A meeting of the article's people, by their position in `article`."""
     return people, {"date": date, **fields}
@@ -547,7 +547,6 @@ def test_a_described_counterpart_is_named_by_another_report():
     from extract.records import (
         Article,
         ArticleExtraction,
-        DateRecord,
         MeetingRecord,
         ParticipantRecord,
         PersonRecord,
@@ -563,7 +562,7 @@ def test_a_described_counterpart_is_named_by_another_report():
         return MeetingRecord(
             participants=tuple(ParticipantRecord(person=k) for k in keys), historical=True,
             counterpart=counterpart,
-            date=DateRecord(value=year, precision="year", basis="explicit") if year else None)
+            date=Date(value=year, precision="year", basis="explicit") if year else None)
 
     named = article("a", ["Anna Kowalski", "Ramon Ortiz"], [meeting("p0", "p1", year="1999")])
     described = article("b", ["Anna Kowalski"],
