@@ -45,6 +45,9 @@ ENV_VAR = "DIPLOGRAPH_CACHE"
 # Values of the environment variable that turn the cache off.
 _OFF = frozenset({"", "0", "off", "no", "none", "false"})
 _PACKAGE = Path(__file__).resolve().parent
+# What extraction reads of the shared base besides its own package: dates, places, slugs.
+_BASE = _PACKAGE.parent / "diplograph"
+_BASE_FILES = ("dates.py", "countries.py", "slugs.py", "data/**/*")
 _FORMAT = 1  # the layout of an entry; bump it when that changes
 _SAFE_NAME = re.compile(r"[0-9A-Za-z_-]{2,128}")
 
@@ -81,7 +84,9 @@ def _model_identity() -> str:
 
 def extractor_fingerprint(package: str | os.PathLike[str] = _PACKAGE, *,
                           model: str | None = None) -> str:
-    """Return a hash of an extractor: its ``*.py`` and ``data/`` files and its spaCy model.
+    """Return a hash of an extractor: its ``*.py`` and ``data/`` files (subpackages included),
+    the files of the shared base it reads (`diplograph.dates`, `diplograph.countries`) and its
+    spaCy model.
 
     Parameters
     ----------
@@ -106,13 +111,15 @@ def extractor_fingerprint(package: str | os.PathLike[str] = _PACKAGE, *,
     """
     root = Path(package)
     files = sorted(
-        path for path in [*root.glob("*.py"), *root.glob("data/**/*")]
+        path for path in [*root.glob("**/*.py"), *root.glob("data/**/*"),
+                          *(f for pattern in _BASE_FILES for f in _BASE.glob(pattern))]
         if path.is_file() and "__pycache__" not in path.parts
     )
     digest = hashlib.sha1(f"diplograph-extract {_FORMAT}\n".encode())
     digest.update(f"model {model if model is not None else _model_identity()}\n".encode())
     for path in files:
-        digest.update(f"{path.relative_to(root).as_posix()}\n".encode())
+        name = path.relative_to(root if path.is_relative_to(root) else _BASE.parent)
+        digest.update(f"{name.as_posix()}\n".encode())
         digest.update(hashlib.sha1(path.read_bytes()).digest())
     return digest.hexdigest()
 

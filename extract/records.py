@@ -115,6 +115,9 @@ class MeetingRecord(_Record):
     # Someone the article describes but does not name ("the country's former leader"); with a
     # single named participant, resolution may find them in another report of the meeting.
     counterpart: str | None = None
+    # The rules that found its participants (see `extract.meetings.parties`), for debugging
+    # and as features of a learned reader.
+    rules: tuple[str, ...] = ()
 
 
 class ArticleExtraction(_Record):

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 from diplograph.errors import InputError
 from diplograph.slugs import slugify
 
-from .dates import resolve_date
+from .dating.phrases import resolve_date
 from .records import Article
 
 __all__ = ["MAX_FILE_BYTES", "STDIN", "Problem", "read_article", "read_articles"]

@@ -8,20 +8,17 @@ headline that no prose follows (a link to another story).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
-from .model import LEXICON
+from .ents import sentence_ents
+from .lexicon import LEXICON, marks
+from .vocabulary import Words
 
-__all__ = ["Mention", "agreement_mentions", "assign", "topic_mentions"]
-
-SIGNING = frozenset(
-    "sign signs signed signing concluded conclude adopted adopt inked ink initialled".split()
-)
-
+__all__ = ["Mention", "agreement_mentions", "assign", "assign_topics", "topic_mentions"]
 
 @dataclass(frozen=True)
 class Mention:
@@ -33,10 +30,6 @@ class Mention:
     sectors: tuple[str, ...] = ()
 
 
-def _spans(doc: Doc, label: str) -> list[Span]:
-    return filter_spans([s for s in doc.spans.get(LEXICON, []) if s.label_ == label])
-
-
 def topic_mentions(doc: Doc, *, in_story: Callable[[int], bool]) -> list[Mention]:
     """Every cooperation area named in the story where a sentence speaks of cooperation.
 
@@ -46,19 +39,20 @@ def topic_mentions(doc: Doc, *, in_story: Callable[[int], bool]) -> list[Mention
     """
     about = {s.sent.start for s in doc.spans.get(LEXICON, [])
              if s.label_ in ("COOPERATION", "MEETING")}
-    return [Mention(s.id_, "topic", s.sent) for s in _spans(doc, "TOPIC")
+    return [Mention(s.id_, "topic", s.sent) for s in marks(doc, "TOPIC")
             if in_story(s.start) and s.sent.start in about]
 
 
-def agreement_mentions(doc: Doc, *, in_story: Callable[[int], bool]) -> list[Mention]:
+def agreement_mentions(doc: Doc, *, in_story: Callable[[int], bool], words: Words,
+                       ) -> list[Mention]:
     """Agreements signed or adopted: a document word in a sentence that signs something."""
     topics_by_sent: dict[int, list[str]] = {}
-    for span in _spans(doc, "TOPIC"):
+    for span in marks(doc, "TOPIC"):
         topics_by_sent.setdefault(span.sent.start, []).append(span.id_)
     found: list[Mention] = []
-    for span in _spans(doc, "AGREEMENT"):
+    for span in marks(doc, "AGREEMENT"):
         sent = span.sent
-        if not in_story(span.start) or not any(t.lower_ in SIGNING for t in sent):
+        if not in_story(span.start) or not any(t.lower_ in words["signing"] for t in sent):
             continue
         # "memorandums of understanding across sectors": the document's own noun phrase.
         end = span.end
@@ -95,3 +89,30 @@ def assign(mentions: list[Mention], meetings: list[list[Span]], *, stated: set[i
         elif start not in stated and meetings:
             result[0].append(mention)
     return result
+
+
+class _HasTopics(Protocol):
+    """A meeting draft, as far as topics go: its sentences, and where its topics go."""
+
+    sentences: list[Span]
+    topics: list[Mention]
+    agreements: list[Mention]
+
+
+def assign_topics(doc: Doc, meetings: Sequence[_HasTopics], words: Words) -> None:
+    """Give each meeting of a Doc its cooperation areas and agreements.
+
+    A sentence that states another meeting (people of its own, or a date of its own) keeps
+    its topics; "discussions included X" without either is about the main one. The Doc's
+    ``doc._.story`` says which tokens belong to the story (a trailing headline does not).
+    """
+    in_story = doc._.story.__getitem__
+    stated = {d.sentence.start for d in doc._.drafts} | {
+        t.sent.start for t in marks(doc, "MEETING")
+        if not doc._.quoted[t.root.i] and any(e.label_ == "DATE" for e in sentence_ents(t.sent))}
+    sentences = [m.sentences for m in meetings]
+    topics = assign(topic_mentions(doc, in_story=in_story), sentences, stated=stated)
+    agreements = assign(agreement_mentions(doc, in_story=in_story, words=words), sentences,
+                        stated=set())
+    for meeting, found, signed in zip(meetings, topics, agreements, strict=True):
+        meeting.topics, meeting.agreements = found, signed

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplograph.dates import Date
-from extract.dates import resolve_date
+from extract.dating import resolve_date
 
 REF = dt.date(2025, 10, 21)  # a Tuesday: the date line of a seed article
 D = dt.date

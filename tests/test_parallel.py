@@ -206,7 +206,8 @@ def package_copy(tmp_path) -> Path:
     return copy
 
 
-@pytest.mark.parametrize("change", ["data/topics.jsonl", "data/new.tsv", "dates.py"])
+@pytest.mark.parametrize("change", ["data/topics.jsonl", "data/new.tsv", "dates.py",
+                                    "people/names.py", "data/vocabulary.toml"])
 def test_the_fingerprint_changes_with_the_extractor(package_copy, change):
     before = extractor_fingerprint(package_copy, model="m 1.0")
     path = package_copy / change

@@ -17,9 +17,15 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from extract import meetings
+from extract.dating.meeting_date import meeting_date, path_is_clausemate
+from extract.meetings.grammar import in_relative_clause, negated, people_in
+from extract.meetings.parties import group_subject, parties
+from extract.meetings.setting import status_of
 from extract.people import Cast
+from extract.vocabulary import Words
 from extract.walks import reachable, upward
+
+WORDS = Words.load()
 
 VOCAB = Vocab()
 DEPS = ["ROOT", "nsubj", "nsubjpass", "dobj", "prep", "pobj", "cc", "conj", "compound", "appos",
@@ -55,7 +61,7 @@ def test_coordination_that_leads_back_up_the_parse_ends():
     deps = ["nsubj", "dep", "dobj", "prep", "det", "pobj", "cc", "ROOT", "dobj"]
     doc = Doc(VOCAB, words=words, heads=heads, deps=deps)
     with deadline(2):
-        found = meetings._people_in(doc[7], cast_of({0: 0, 2: 1}), [False] * len(doc))
+        found = people_in(doc[7], cast_of({0: 0, 2: 1}), [False] * len(doc))
     assert sorted(found) == [0, 1]
 
 
@@ -98,14 +104,14 @@ def test_every_rule_that_walks_the_parse_ends_on_any_tree(doc, data):
     quoted = [False] * len(doc)
     with deadline(5):
         for token in doc:
-            meetings._parties(token, "meeting", cast, quoted)
-            meetings._parties(token, "receive", cast, quoted)
-            meetings._meeting_date(token, token.sent, None, tense="past", skip=(0, 0))
-            meetings._status(token, token.sent)
-            meetings._negated(token)
-            meetings._group_subject(token)
-            meetings._in_relative_clause(token)
-            meetings._path_is_clausemate(token, doc[0])
+            parties(token, "meeting", cast, quoted, WORDS)
+            parties(token, "receive", cast, quoted, WORDS)
+            meeting_date(token, token.sent, None, tense="past", skip=(0, 0))
+            status_of(token, WORDS)
+            negated(token)
+            group_subject(token, WORDS)
+            in_relative_clause(token)
+            path_is_clausemate(token, doc[0])
 
 
 @pytest.mark.parametrize("size", [200, 2000])
@@ -116,5 +122,5 @@ def test_a_long_chain_is_walked_in_linear_steps(size):
     deps = ["pobj", "cc"] * (size // 2)
     doc = Doc(VOCAB, words=words, heads=heads, deps=[*deps[:-1], "ROOT"])
     with deadline(5):
-        found = meetings._people_in(doc[-1], cast_of({0: 0}), [False] * size)
+        found = people_in(doc[-1], cast_of({0: 0}), [False] * size)
     assert found == [0]

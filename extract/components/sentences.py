@@ -1,4 +1,4 @@
-"""Custom spaCy components of the extraction pipeline."""
+"""Sentence boundaries at line ends: the component that runs before the parser."""
 
 from __future__ import annotations
 

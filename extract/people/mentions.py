@@ -1,0 +1,57 @@
+"""Every mention of a person's name: after a title, a PERSON entity, or a name followed by an
+appositive title ("X Y, head of the Z Company:")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..vocabulary import Words
+from .names import clean_name, given_names_before, is_place, name_run, placelike
+from .titles import TitleChain
+
+__all__ = ["name_mentions"]
+
+
+def name_mentions(doc: Doc, chains: list[TitleChain], body: list[bool], words: Words,
+                  ) -> list[tuple[list[Token], TitleChain | None, TitleChain | None]]:
+    """Every name mention, with the title chains that introduce it and follow it."""
+    found: dict[int, tuple[list[Token], TitleChain | None]] = {}
+    for chain in chains:
+        if chain.name:
+            found[chain.name[0].i] = (chain.name, chain)
+    taken = {t.i for tokens, _ in found.values() for t in tokens}
+    title_tokens = {i for c in chains for i in range(c.start, c.end)}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        tokens = given_names_before([t for t in ent if t.i not in title_tokens], title_tokens,
+                                    words)
+        tokens = clean_name(tokens, words)
+        if len(tokens) == 1 and tokens[0].pos_ != "PROPN":
+            continue  # "Observers noted": a capitalised common noun, not a name
+        if tokens and placelike(tokens, words):
+            continue
+        if tokens and not is_place(tokens) and not any(t.i in taken for t in tokens):
+            found[tokens[0].i] = (tokens, None)
+            taken.update(t.i for t in tokens)
+    # Title chains that name nobody: descriptions, or titles in apposition to a name.
+    unnamed = {c.start: c for c in chains if not c.name}
+    # "X Y, head of the Z Company:" where the model saw a place or nothing at all.
+    for sent in doc.sents:
+        first = sent.start
+        run = name_run(doc, first, title_tokens, words, limit=4)
+        after = first + len(run)
+        if len(run) >= 2 and after + 1 < len(doc) and doc[after].text == ",":
+            nxt = after + 1 + (doc[after + 1].lower_ == "the")
+            chain = unnamed.get(nxt) or unnamed.get(after + 1)
+            if chain and not any(t.i in taken for t in run):
+                found[run[0].i] = (run, chain)
+                taken.update(t.i for t in run)
+    names = [found[k] for k in sorted(found) if body[found[k][0][0].i]]
+    # An appositive chain right after a name: "X Y, the Deputy Commander-in-Chief of ...".
+    result = []
+    for tokens, chain in names:
+        after = tokens[-1].i + 1
+        comma = after < len(doc) and doc[after].text == ","
+        result.append((tokens, chain, unnamed.get(after + 1) if comma else None))
+    return result
