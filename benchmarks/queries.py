@@ -37,7 +37,8 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 
 import kg  # noqa: E402
 import queries  # noqa: E402
-from kg.io import load, save, write_graphml  # noqa: E402
+from kg.exports import write_graphml  # noqa: E402
+from kg.io import load, save  # noqa: E402
 from kg.schema import (  # noqa: E402
     ArticleNode,
     CooperationArea,

@@ -27,7 +27,8 @@ from diplograph.errors import DiplographError
 from extract.cache import open_cache
 from extract.sources import Problem
 from kg.aliases import load_rules
-from kg.io import graph_lock, load, save, write_gexf, write_graphml
+from kg.exports import write_gexf, write_graphml
+from kg.io import graph_lock, load, save
 
 app = typer.Typer(
     name="diplograph",
@@ -75,11 +76,8 @@ def _errors() -> Iterator[None]:
     """Turn the library's errors into one line and an exit code."""
     try:
         yield
-    except (DiplographError, LookupError, ValueError) as e:
-        message = e.args[0] if isinstance(e, KeyError) and e.args else str(e)
-        raise _fail(message) from None
-    except OSError as e:
-        raise _fail(f"{e.filename or ''}: {e.strerror or e}".lstrip(": ")) from None
+    except DiplographError as e:  # anything else is a bug, and shows its traceback
+        raise _fail(str(e)) from None
 
 
 class _Problems:

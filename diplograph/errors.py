@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-__all__ = ["AmbiguousError", "DiplographError", "InputError", "ModelNotFoundError", "NotFoundError"]
+__all__ = ["AmbiguousError", "DiplographError", "InputError", "ModelNotFoundError", "NotFoundError",
+           "QueryError"]
 
 
 class DiplographError(Exception):
@@ -38,3 +39,8 @@ class NotFoundError(DiplographError, LookupError):
 
 class AmbiguousError(DiplographError, LookupError):
     """A name a query asked about fits several people or countries; the message lists them."""
+
+
+class QueryError(DiplographError, ValueError):
+    """A query's argument is malformed: a date that is no date, an unknown status, a count
+    that is not positive."""

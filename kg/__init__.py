@@ -8,16 +8,9 @@ True
 
 from .build import add, build, graph_from_extractions
 from .examples import example_graph
+from .exports import people_projection, write_gexf, write_graphml
 from .graph import add_edge, add_node, edge_id, new_graph, node_model, nodes_of_type
-from .io import (
-    GraphFileError,
-    graph_lock,
-    load,
-    people_projection,
-    save,
-    write_gexf,
-    write_graphml,
-)
+from .io import GraphFileError, graph_lock, load, save
 from .schema import SCHEMA_VERSION, node_id, slugify
 
 __all__ = [

@@ -1,36 +1,29 @@
-"""Save and load diplograph graphs as JSON, and export them to GraphML and GEXF for Gephi."""
+"""Save and load diplograph graphs as lossless node-link JSON, atomically.
+
+orjson writes and reads the JSON (several times faster than the standard library), and a graph
+is checked before it is written: JSON would silently turn a tuple into a list or a NaN into
+null, and the file must load back the graph that was saved. Exports for other tools are in
+`kg.exports`.
+"""
 
 from __future__ import annotations
 
+import codecs
 import contextlib
-import json
 import math
 import os
-import shutil
-import uuid
-from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import filelock
 import networkx as nx
+import orjson
 
-from diplograph.dates import interval_of
-from diplograph.errors import DiplographError
-
-from .graph import edge_id
+from .atomic import GraphFileError, atomic_write
 from .schema import SCHEMA_VERSION
 
-__all__ = [
-    "GraphFileError",
-    "graph_lock",
-    "load",
-    "people_projection",
-    "save",
-    "write_gexf",
-    "write_graphml",
-]
+__all__ = ["GraphFileError", "graph_lock", "load", "save"]
 
 _StrPath = str | os.PathLike[str]
 
@@ -44,49 +37,11 @@ _MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 # Values `save` writes; JSON would silently turn anything else (tuples, int dict keys) into
 # something that loads back different, so those are refused instead.
 _JSON_SCALARS = (str, int, float, bool, type(None))
-
-# The one table of types for exports: how an attribute value reaches GraphML and GEXF.
-#   str, int, float, bool      -> as it is (one type per attribute name, else str everywhere)
-#   list or tuple of only str  -> joined with "; ", readable in Gephi's data table
-#   any other list, tuple, dict -> JSON
-#   None and empty containers  -> the attribute is left out
-#   anything else              -> TypeError
-_EXPORT_SCALARS = (str, bool, int, float)
-_EXPORT_CONTAINERS = (list, tuple, dict)
-_JOIN = "; "
-
-# Attribute names an export must not use as they are: Gephi reads x, y, size, r, g, b as layout
-# and colour, and networkx's GEXF writer takes id, pid, start, end, spells, slices, viz (and, on
-# edges, key and type, the edge direction) for itself. Node attributes also keep off the names
-# our edges need (relation, weight), because named GraphML key ids are shared by nodes and edges.
-_RESERVED = {
-    "node": frozenset(
-        {"id", "x", "y", "size", "r", "g", "b", "pid", "start", "end", "spells", "slices",
-         "viz", "relation", "weight"}
-    ),
-    "edge": frozenset(
-        {"id", "key", "networkx_key", "type", "start", "end", "spells", "slices", "viz"}
-    ),
-    "graph": frozenset(),
-}
-
-_PROJECTIONS = (None, "people")
-
-
-
-class GraphFileError(DiplographError):
-    """A graph file that cannot be read: the message names the file and the reason, on one line."""
-
-    def __init__(self, path: _StrPath, reason: str) -> None:
-        self.path = os.fspath(path)
-        self.reason = " ".join(reason.split())
-        super().__init__(f"{self.path}: {self.reason}")
-
-    def __reduce__(self) -> tuple[type[GraphFileError], tuple[str, str]]:
-        # Rebuild from (path, reason), not from the message: errors cross process boundaries
-        # (dask workers) by pickling.
-        return type(self), (self.path, self.reason)
-
+_PLAIN = frozenset({str, bool, type(None)})
+# JSON readers keep integers of 64 bits (orjson, for one; JavaScript's keep fewer): larger ones
+# would load back as floats, so they are refused like NaN.
+_INT_RANGE = range(-(2**63), 2**64)
+_DUMP_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 
 # --- save and load ------------------------------------------------------------------------------
 
@@ -117,7 +72,7 @@ def save(G: nx.MultiDiGraph, path: _StrPath) -> Path:
     ValueError
         If a node attribute is named ``id``, an edge attribute ``source``, ``target`` or ``key``
         (node-link JSON uses those names), or a float is NaN or infinite.
-    OSError
+    GraphFileError
         If the file cannot be written; the previous file, if any, is then left as it was.
 
     Examples
@@ -133,9 +88,8 @@ def save(G: nx.MultiDiGraph, path: _StrPath) -> Path:
 
     Notes
     -----
-    The file is first written to a hidden temporary file in the same folder, flushed and synced
-    to disk, then renamed over `path` in one step: a crash or an error never leaves a half-written
-    graph, and the temporary file is removed on failure.
+    The file is written atomically (`kg.atomic.atomic_write`): a crash or an error never leaves
+    a half-written graph.
     """
     if not (G.is_directed() and G.is_multigraph()):
         raise TypeError(f"save expects a networkx.MultiDiGraph, not {type(G).__name__}")
@@ -144,25 +98,8 @@ def save(G: nx.MultiDiGraph, path: _StrPath) -> Path:
             **nx.node_link_data(G, edges="links")}
     data["nodes"].sort(key=lambda d: _sort_key(d["id"]))
     data["links"].sort(key=lambda d: tuple(_sort_key(d[k]) for k in ("source", "target", "key")))
-
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
-    try:
-        # "x" creates the file with the usual permissions (umask), not mkstemp's 0600.
-        with open(tmp, "x", encoding="utf-8", newline="\n") as fh:
-            json.dump(data, fh, ensure_ascii=False, sort_keys=True, indent=1, allow_nan=False)
-            fh.write("\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            shutil.copymode(path, tmp)  # keep the permissions a user gave the previous file
-        os.replace(tmp, path)
-    except BaseException:  # KeyboardInterrupt too: never leave the temporary file behind
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    _fsync_folder(path.parent)
-    return path
+    payload = orjson.dumps(data, option=_DUMP_OPTIONS)
+    return atomic_write(path, lambda tmp: tmp.write_bytes(payload))
 
 
 def load(path: _StrPath) -> nx.MultiDiGraph:
@@ -193,7 +130,7 @@ def load(path: _StrPath) -> nx.MultiDiGraph:
     ...     load(os.path.join(folder, "missing.json"))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kg.io.GraphFileError: .../missing.json: cannot read the file: No such file or directory
+    kg.atomic.GraphFileError: .../missing.json: cannot read the file: No such file or directory
 
     See Also
     --------
@@ -205,19 +142,11 @@ def load(path: _StrPath) -> nx.MultiDiGraph:
         raise GraphFileError(path, f"cannot read the file: {err.strerror or err}") from err
     if not raw.strip():
         raise GraphFileError(path, "the file is empty")
+    raw = raw.removeprefix(codecs.BOM_UTF8)  # a BOM, as some Windows editors add, is fine
     try:
-        text = raw.decode("utf-8-sig")  # a BOM, as some Windows editors add, is fine
-    except UnicodeDecodeError as err:
-        raise GraphFileError(path, f"not a text file (not UTF-8 at byte {err.start})") from err
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise GraphFileError(
-            path, f"not valid JSON, truncated or corrupt (line {err.lineno}, column {err.colno}: "
-            f"{err.msg})"
-        ) from err
-    except (ValueError, RecursionError) as err:  # an int too long, nesting too deep
-        raise GraphFileError(path, f"not valid JSON ({err})") from err
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as err:
+        raise _unreadable(path, raw, err) from err
 
     if not isinstance(data, dict) or data.get("format") != _FORMAT:
         raise GraphFileError(
@@ -225,10 +154,22 @@ def load(path: _StrPath) -> nx.MultiDiGraph:
         )
     data = _migrated(data, path)
     _check_node_link(data, path)
+    # What nx.node_link_graph builds, without copying every attribute dict once more.
+    G = nx.MultiDiGraph(**data.get("graph", {}))
+    G.add_nodes_from((node.pop("id"), node) for node in data["nodes"])
+    G.add_edges_from((link.pop("source"), link.pop("target"), link.pop("key"), link)
+                     for link in data["links"])
+    return G
+
+
+def _unreadable(path: _StrPath, raw: bytes, err: orjson.JSONDecodeError) -> GraphFileError:
     try:
-        return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
-    except (nx.NetworkXError, KeyError, TypeError, ValueError) as err:  # checked above; belt
-        raise GraphFileError(path, f"not a valid diplograph graph ({err})") from err
+        raw.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return GraphFileError(path, f"not a text file (not UTF-8 at byte {bad.start})")
+    return GraphFileError(
+        path, f"not valid JSON, truncated or corrupt (line {err.lineno}, column {err.colno}: "
+        f"{err.msg})")
 
 
 @contextlib.contextmanager
@@ -278,21 +219,54 @@ def _sort_key(value: Any) -> tuple[str, str]:
     return type(value).__name__, str(value)
 
 
-def _fsync_folder(folder: Path) -> None:
-    # The rename is only durable once the folder is synced; POSIX only, and best effort: the
-    # file is already in place, a failure here must not report the save as failed.
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _check_graph(G: nx.MultiDiGraph) -> None:
-    """Raise if saving `G` as JSON would not give back the same graph."""
+    """Raise if saving `G` as JSON would not give back the same graph.
+
+    A fast pass over every value comes first; only when it finds something does the slower
+    walk run, to say where.
+    """
+    if not _all_plain(G):
+        _locate(G)
+
+
+def _all_plain(G: nx.MultiDiGraph) -> bool:
+    """Whether every id, key, attribute name and value of `G` saves as it is."""
+    return all(
+        type(n) in (str, int) and "id" not in attrs and _plain_json(attrs.values())
+        for n, attrs in G.nodes.items()
+    ) and all(
+        type(key) in (str, int) and not {"source", "target", "key"} & attrs.keys()
+        and _plain_json(attrs.values()) for _, _, key, attrs in G.edges(keys=True, data=True)
+    ) and _plain_json(G.graph.values())
+
+
+def _plain_json(values: Iterable[Any]) -> bool:
+    """Whether every value is JSON that loads back the same: exact types only, no NaN."""
+    stack = list(values)
+    while stack:
+        value = stack.pop()
+        kind = type(value)
+        if kind in _PLAIN:
+            continue
+        if kind is int:
+            if value not in _INT_RANGE:
+                return False
+        elif kind is float:
+            if value - value != 0:  # NaN and the infinities
+                return False
+        elif kind is list:
+            stack.extend(value)
+        elif kind is dict:
+            if any(type(k) is not str for k in value):
+                return False
+            stack.extend(value.values())
+        else:
+            return False
+    return True
+
+
+def _locate(G: nx.MultiDiGraph) -> None:
+    """Raise naming where `G` holds what JSON cannot keep (subclasses of JSON types pass)."""
     for k, v in G.graph.items():
         _check_json(v, f"graph attribute {k!r}")
     for n, attrs in G.nodes(data=True):
@@ -319,6 +293,8 @@ def _check_id(value: Any, where: str) -> None:
 
 
 def _check_json(value: Any, where: str) -> None:
+    if isinstance(value, int) and not isinstance(value, bool) and value not in _INT_RANGE:
+        raise ValueError(f"{where}: {value} is too large an integer for a graph file (64 bits)")
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError(f"{where}: {value!r} is not a JSON number")
     if isinstance(value, _JSON_SCALARS):
@@ -395,302 +371,3 @@ def _check_node_link(data: dict[str, Any], path: _StrPath) -> None:
         if (*ends, link["key"]) in seen:
             raise bad(f"link {i} appears twice")
         seen.add((*ends, link["key"]))
-
-
-# --- exports ------------------------------------------------------------------------------------
-
-
-def people_projection(G: nx.MultiDiGraph) -> nx.Graph:
-    """Return who met whom: people joined by the meetings they took part in together.
-
-    Parameters
-    ----------
-    G : networkx.MultiDiGraph
-        A diplograph graph.
-
-    Returns
-    -------
-    networkx.Graph
-        Undirected; one node per person (type ``"person"``), with the person's attributes made
-        export-ready as in `write_graphml` (``countries`` is a ``"; "``-joined string). One edge
-        per pair of people who took part (``participated_in``) in at least one common meeting,
-        with ``relation="met_with"``, ``weight`` (the number of such meetings, at least 1),
-        ``meetings`` (their ids, sorted, ``"; "``-joined), ``dates`` (their dates, sorted,
-        ``"; "``-joined, undated meetings skipped) and, when a meeting is dated, ``first_date``
-        and ``last_date``.
-
-    Examples
-    --------
-    >>> G = nx.MultiDiGraph()
-    >>> for who in ("a", "b", "c"):
-    ...     G.add_node(f"person:{who}", label=who.upper(), type="person", countries=["X", "Y"])
-    >>> G.add_node("meeting:m", type="meeting", date="2024-05")
-    >>> for who in ("a", "b", "c"):
-    ...     _ = G.add_edge(f"person:{who}", "meeting:m", key="participated_in",
-    ...                    relation="participated_in")
-    >>> P = people_projection(G)
-    >>> P.edges["person:a", "person:b"]["weight"], P.nodes["person:a"]["countries"]
-    (1, 'X; Y')
-    >>> P.number_of_edges()
-    3
-
-    Notes
-    -----
-    Every meeting counts, whatever its ``status`` (held, planned or cancelled).
-    """
-    people = sorted((n for n, d in G.nodes(data=True) if d.get("type") == "person"),
-                    key=_sort_key)
-    is_person = set(people)
-    participants: dict[Any, set[Any]] = defaultdict(set)
-    for u, v, d in G.edges(data=True):
-        if (d.get("relation") == "participated_in" and u in is_person
-                and G.nodes[v].get("type") == "meeting"):
-            participants[v].add(u)
-
-    shared: dict[tuple[Any, Any], list[Any]] = defaultdict(list)
-    for meeting, who in participants.items():
-        ordered = sorted(who, key=_sort_key)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1:]:
-                shared[a, b].append(meeting)
-
-    P = nx.Graph(schema_version=G.graph.get("schema_version", SCHEMA_VERSION),
-                 projection="people")
-    for n in people:
-        P.add_node(n, **{**_flat_attrs(G.nodes[n], f"node {n!r}"), "type": "person"})
-    for (a, b), meetings in sorted(shared.items(), key=lambda item: _sort_key(item[0])):
-        dates = sorted(G.nodes[m]["date"] for m in meetings
-                       if isinstance(G.nodes[m].get("date"), str))
-        attrs = {"relation": "met_with", "weight": len(meetings),
-                 "meetings": _JOIN.join(sorted(map(str, meetings))), "dates": _JOIN.join(dates)}
-        if dates:
-            attrs.update(first_date=dates[0], last_date=dates[-1])
-        P.add_edge(a, b, **attrs)
-    return P
-
-
-def write_graphml(
-    G: nx.Graph, path: _StrPath | IO[bytes], *, projection: str | None = None
-) -> None:
-    """Write `G` as GraphML that Gephi, Gephi Lite, igraph and networkx all read.
-
-    Parameters
-    ----------
-    G : networkx.MultiDiGraph
-        A diplograph graph.
-    path : str, os.PathLike or binary file
-        Where to write; a name ending in ``.gz`` or ``.bz2`` is compressed.
-    projection : {None, "people"}, optional
-        None writes `G` itself; ``"people"`` writes `people_projection` of `G` instead.
-
-    Raises
-    ------
-    ValueError
-        If `projection` is not one of the above.
-    TypeError
-        If an attribute holds a value that is not a JSON value.
-
-    Examples
-    --------
-    >>> import io
-    >>> G = nx.MultiDiGraph(extractions=[{"article": "a"}], schema_version=1)
-    >>> G.add_node("person:a", label="A", type="person", aliases=["Ann", "Anna"], x=3)
-    >>> G.add_node("meeting:m", label="M", type="meeting", date=None)
-    >>> _ = G.add_edge("person:a", "meeting:m", key="participated_in",
-    ...                relation="participated_in")
-    >>> out = io.BytesIO()
-    >>> write_graphml(G, out)
-    >>> H = nx.read_graphml(io.BytesIO(out.getvalue()))
-    >>> H.nodes["person:a"]
-    {'label': 'A', 'type': 'person', 'aliases': 'Ann; Anna', 'node_x': 3}
-    >>> list(H.edges(data="id"))
-    [('person:a', 'meeting:m', 'person:a|participated_in|meeting:m')]
-    >>> H.graph["schema_version"], "extractions" in H.graph
-    (1, False)
-
-    Notes
-    -----
-    The graph is made export-ready first (the same way for `write_gexf`):
-
-    - a list of strings becomes one ``"; "``-joined string; any other list or dict becomes
-      JSON; None and empty lists are left out (no ``"None"`` strings);
-    - an attribute name with values of more than one type becomes a string everywhere, so
-      each name has one GraphML type;
-    - every node has ``label`` (default: its id) and ``type``; every edge has ``relation``
-      (default: its key) and a graph-wide unique ``id``, `kg.graph.edge_id`;
-    - names Gephi or GEXF reserve (``x``, ``y``, ``size``, ``r``, ``g``, ``b``, ``id``...) get
-      a ``node_`` or ``edge_`` prefix, and so does an edge attribute named like a node
-      attribute (``sources`` -> ``edge_sources``): key ids are attribute names, unique
-      across the file;
-    - an edge ``weight`` of 0 is left out (Gephi drops such edges and reads none as 1);
-    - graph attributes keep only scalars (``schema_version``, not ``extractions``).
-
-    See Also
-    --------
-    people_projection, write_gexf
-    """
-    if projection not in _PROJECTIONS:
-        raise ValueError(f"unknown projection {projection!r}; expected one of {_PROJECTIONS}")
-    if projection == "people":
-        G = people_projection(G)
-    # Named key ids: Gephi reads a key with id "d3" as the node label; "id" gives edges unique
-    # ids (networkx would write a multigraph's keys, repeated across edges).
-    nx.write_graphml(_exportable(G), path, edge_id_from_attribute="id", named_key_ids=True)
-
-
-def write_gexf(G: nx.Graph, path: _StrPath | IO[bytes]) -> None:
-    """Write `G` as GEXF with a timeline: Gephi plays the meetings in date order.
-
-    Parameters
-    ----------
-    G : networkx.MultiDiGraph
-        A diplograph graph.
-    path : str, os.PathLike or binary file
-        Where to write; a name ending in ``.gz`` or ``.bz2`` is compressed.
-
-    Raises
-    ------
-    TypeError
-        If an attribute holds a value that is not a JSON value.
-
-    Examples
-    --------
-    >>> import io
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_node("meeting:m", label="M", type="meeting", date="2024-02")
-    >>> out = io.BytesIO()
-    >>> write_gexf(G, out)
-    >>> H = nx.read_gexf(io.BytesIO(out.getvalue()))
-    >>> H.nodes["meeting:m"]["start"], H.nodes["meeting:m"]["end"], H.nodes["meeting:m"]["date"]
-    ('2024-02-01', '2024-02-29', '2024-02')
-
-    Notes
-    -----
-    Attributes are made export-ready as for `write_graphml`. A meeting with a date gets
-    ``start`` and ``end``, the first and last day the date covers (a day, a whole month or a
-    whole year); undated meetings and other nodes have none, so they are always shown. Edges
-    keep their kind in ``relation``: GEXF reserves ``type`` for the edge direction.
-
-    See Also
-    --------
-    write_graphml
-    """
-    H = _exportable(G)
-    for n, attrs in G.nodes(data=True):
-        if attrs.get("type") == "meeting" and (span := _date_span(attrs.get("date"))):
-            H.nodes[n]["start"], H.nodes[n]["end"] = span
-    nx.write_gexf(H, path)
-
-
-def _date_span(date: Any) -> tuple[str, str] | None:
-    """Return the first and last day an ISO date of a day, month or year covers, if valid.
-
-    >>> _date_span("2024-02")
-    ('2024-02-01', '2024-02-29')
-    >>> _date_span("2000")
-    ('2000-01-01', '2000-12-31')
-    >>> _date_span("2023-01-15")
-    ('2023-01-15', '2023-01-15')
-    >>> _date_span("2024-13") is None, _date_span(None) is None
-    (True, True)
-    """
-    interval = interval_of(date)
-    if interval is None:
-        return None
-    first, last = interval
-    return first.isoformat(), last.isoformat()
-
-
-def _exportable(G: nx.Graph) -> nx.Graph:
-    """Return a copy of `G` that the GraphML and GEXF writers, and Gephi, accept as it is.
-
-    See the Notes of `write_graphml`. Nodes and edges are in id order, so exports are stable.
-    """
-    nodes = [(n, _flat_attrs(d, f"node {n!r}"))
-             for n, d in sorted(G.nodes(data=True), key=lambda item: _sort_key(item[0]))]
-    for n, attrs in nodes:
-        attrs.setdefault("label", str(n))
-        attrs.setdefault("type", "unknown")
-    _rename([d for _, d in nodes], "node", set())
-    taken = {k for _, d in nodes for k in d}
-
-    edges = [(u, v, key, _flat_attrs(d, f"edge {u!r} -> {v!r} (key {key!r})"))
-             for u, v, key, d in _keyed_edges(G)]
-    # Our own edge attributes come after the renaming, which moves a user's `id` out of the way.
-    _rename([d for *_, d in edges], "edge", taken)
-    for u, v, key, attrs in edges:
-        attrs.setdefault("relation", str(key))
-        attrs["id"] = edge_id(str(u), str(v), str(key))
-        if attrs.get("weight") == 0:
-            del attrs["weight"]
-    taken |= {k for *_, d in edges for k in d}
-
-    graph = {k: v for k, v in G.graph.items()
-             if k != "extractions" and isinstance(v, _EXPORT_SCALARS)}
-    _rename([graph], "graph", taken)
-
-    _one_type_per_name([d for _, d in nodes])
-    _one_type_per_name([d for *_, d in edges])
-    H = G.__class__(**graph)
-    H.add_nodes_from(nodes)
-    if G.is_multigraph():
-        H.add_edges_from(edges)
-    else:
-        H.add_edges_from((u, v, attrs) for u, v, _, attrs in edges)
-    return H
-
-
-def _keyed_edges(G: nx.Graph) -> list[tuple[Any, Any, Any, dict[str, Any]]]:
-    # Edges of any graph with a key for their id: a multigraph's own key, else the relation.
-    if G.is_multigraph():
-        edges = list(G.edges(keys=True, data=True))
-    else:
-        edges = [(u, v, d.get("relation", "edge"), d) for u, v, d in G.edges(data=True)]
-    return sorted(edges, key=lambda e: (_sort_key(e[0]), _sort_key(e[1]), _sort_key(e[2])))
-
-
-def _flat_attrs(attrs: dict[Any, Any], where: str) -> dict[str, Any]:
-    """Return `attrs` with every value export-ready, per the table of types above."""
-    flat = {}
-    for k, v in attrs.items():
-        if v is None or (isinstance(v, _EXPORT_CONTAINERS) and not v):
-            continue
-        if isinstance(v, _EXPORT_SCALARS):
-            flat[str(k)] = v
-        elif isinstance(v, (list, tuple)) and all(isinstance(item, str) for item in v):
-            flat[str(k)] = _JOIN.join(v)
-        elif isinstance(v, _EXPORT_CONTAINERS):
-            try:
-                flat[str(k)] = json.dumps(v, ensure_ascii=False, sort_keys=True)
-            except (TypeError, ValueError) as err:
-                raise TypeError(f"{where} attribute {k!r}: cannot export ({err})") from err
-        else:
-            raise TypeError(f"{where} attribute {k!r}: cannot export a {type(v).__name__} (only "
-                            "str, int, float, bool, None, list and dict)")
-    return flat
-
-
-def _rename(dicts: list[dict[str, Any]], scope: str, taken: set[str]) -> None:
-    """Prefix, in place, the attribute names `scope` reserves or another scope has `taken`."""
-    names = {k for d in dicts for k in d}
-    renames = {k: f"{scope}_{k}" for k in names if k in _RESERVED[scope] or k in taken}
-    for old, new in renames.items():
-        if new in names or new in taken:
-            raise ValueError(f"cannot export {scope} attribute {old!r} as {new!r}: that name is "
-                             "used too")
-    for d in dicts:
-        for old in renames.keys() & d.keys():
-            d[renames[old]] = d.pop(old)
-
-
-def _one_type_per_name(dicts: list[dict[str, Any]]) -> None:
-    # GraphML declares one type per key and igraph refuses two keys of one name: an attribute
-    # whose values differ in type (1 here, "high" there) is written as a string everywhere.
-    types = defaultdict(set)
-    for d in dicts:
-        for k, v in d.items():
-            types[k].add(type(v))
-    mixed = {k for k, found in types.items() if len(found) > 1}
-    for d in dicts:
-        for k in mixed & d.keys():
-            d[k] = str(d[k])

@@ -11,6 +11,7 @@ from typing import Any
 import networkx as nx
 
 from diplograph.dates import interval_of
+from diplograph.errors import QueryError
 from kg.names import name_key
 
 from .models import MeetingView, Participant, PersonRef, SourceRef
@@ -48,7 +49,7 @@ def _bound(value: Any, what: str, *, end: bool) -> int | None:
         raise TypeError(f"{what} must be a date or an ISO date string, not {type(value).__name__}")
     span = _span(value.strip())
     if span is None:
-        raise ValueError(f"{what} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+        raise QueryError(f"{what} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
     return span[1] if end else span[0]
 
 
@@ -62,7 +63,7 @@ def date_range(since: Any, until: Any) -> tuple[int | None, int | None]:
     lo = _bound(since, "since", end=False)
     hi = _bound(until, "until", end=True)
     if lo is not None and hi is not None and lo > hi:
-        raise ValueError(f"since ({since}) is after until ({until})")
+        raise QueryError(f"since ({since}) is after until ({until})")
     return lo, hi
 
 
@@ -71,7 +72,7 @@ def check_name(value: Any, what: str = "name") -> str:
     if not isinstance(value, str):
         raise TypeError(f"{what} must be a str, not {type(value).__name__}")
     if not name_key(value):
-        raise ValueError(f"{what} must contain a letter or a digit, not {value!r}")
+        raise QueryError(f"{what} must contain a letter or a digit, not {value!r}")
     return value
 
 

@@ -9,6 +9,7 @@ import networkx as nx
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
+from diplograph.errors import AmbiguousError, NotFoundError
 from kg.names import name_key
 
 from ._index import Index, check_name, get_index
@@ -41,9 +42,9 @@ def find_person(G: nx.Graph, text: str) -> PersonRef:
     ------
     TypeError
         If `text` is not a string.
-    ValueError
+    diplograph.errors.QueryError
         If `text` has no letter or digit in it.
-    LookupError
+    diplograph.errors.NotFoundError, diplograph.errors.AmbiguousError
         If no person matches (the message names the close matches) or more than one does (the
         message names them all).
 
@@ -60,11 +61,11 @@ def find_person(G: nx.Graph, text: str) -> PersonRef:
     >>> find_person(G, "Nasser")
     Traceback (most recent call last):
     ...
-    LookupError: 'Nasser' is ambiguous: Karim Omar Nasser, Omar Nasser
+    diplograph.errors.AmbiguousError: 'Nasser' is ambiguous: Karim Omar Nasser, Omar Nasser
     >>> find_person(G, "Kovalenkko")
     Traceback (most recent call last):
     ...
-    LookupError: no person matches 'Kovalenkko'; close matches: Mykola Kovalenko
+    diplograph.errors.NotFoundError: no person matches 'Kovalenkko'; close matches: Mykola Kovalenko
 
     Notes
     -----
@@ -101,9 +102,9 @@ def find_country(G: nx.Graph, text: str) -> CountryRef:
     ------
     TypeError
         If `text` is not a string.
-    ValueError
+    diplograph.errors.QueryError
         If `text` has no letter or digit in it.
-    LookupError
+    diplograph.errors.NotFoundError, diplograph.errors.AmbiguousError
         If no country matches (the message names the close matches) or more than one does.
 
     Examples
@@ -117,7 +118,7 @@ def find_country(G: nx.Graph, text: str) -> CountryRef:
     >>> find_country(G, "Nowray")
     Traceback (most recent call last):
     ...
-    LookupError: no country matches 'Nowray'; close matches: Norway
+    diplograph.errors.NotFoundError: no country matches 'Nowray'; close matches: Norway
 
     See Also
     --------
@@ -159,24 +160,25 @@ def _country_candidates(index: Index, text: str) -> set[str]:
 
 
 def _person_id(index: Index, text: str) -> str:
-    """Resolve `text` to one person id, or raise LookupError naming the candidates."""
+    """Resolve `text` to one person id, or raise naming the candidates (none or several)."""
     _, ids = _person_candidates(index, text)
     if len(ids) == 1:
         return next(iter(ids))
     if ids:
-        raise LookupError(f"{text!r} is ambiguous: {_listing(ids, index.name)}")
-    raise LookupError(f"no person matches {text!r}{_close_matches(_close_people(index, text))}")
+        raise AmbiguousError(f"{text!r} is ambiguous: {_listing(ids, index.name)}")
+    raise NotFoundError(f"no person matches {text!r}{_close_matches(_close_people(index, text))}")
 
 
 def _country_id(index: Index, text: str) -> str:
-    """Resolve `text` to one country id, or raise LookupError naming the candidates."""
+    """Resolve `text` to one country id, or raise naming the candidates (none or several)."""
     ids = _country_candidates(index, text)
     if len(ids) == 1:
         return next(iter(ids))
     if ids:
         names = {c: _country_ref(index, c).name for c in ids}
-        raise LookupError(f"{text!r} is ambiguous: {_listing(ids, names.__getitem__)}")
-    raise LookupError(f"no country matches {text!r}{_close_matches(_close_countries(index, text))}")
+        raise AmbiguousError(f"{text!r} is ambiguous: {_listing(ids, names.__getitem__)}")
+    close = _close_countries(index, text)
+    raise NotFoundError(f"no country matches {text!r}{_close_matches(close)}")
 
 
 def _listing(ids: set[str], name: Callable[[str], str]) -> str:

@@ -7,6 +7,7 @@ from datetime import date
 
 import networkx as nx
 
+from diplograph.errors import NotFoundError, QueryError
 from kg.names import name_key
 
 from ._index import STATUSES, Index, check_name, date_range, get_index
@@ -63,10 +64,10 @@ def meetings(
     ------
     TypeError
         If a filter has the wrong type.
-    ValueError
+    diplograph.errors.QueryError
         If `status` is not one of the three, `since` or `until` is not an ISO date, or `since`
         is after `until`.
-    LookupError
+    diplograph.errors.NotFoundError, diplograph.errors.AmbiguousError
         If `participant` matches no person, or more than one.
 
     Examples
@@ -91,7 +92,7 @@ def meetings(
         if value is not None:
             check_name(value, what)
     if status is not None and status not in STATUSES:
-        raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
+        raise QueryError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
     lo, hi = date_range(since, until)
     index = get_index(G)
 
@@ -130,7 +131,7 @@ def meetings_between(G: nx.Graph, a: str, b: str) -> list[MeetingView]:
     ------
     TypeError
         If `a` or `b` is not a string.
-    LookupError
+    diplograph.errors.NotFoundError, diplograph.errors.AmbiguousError
         If `a` or `b` matches no person, or more than one.
 
     Examples
@@ -180,7 +181,7 @@ def timeline(G: nx.Graph, name: str) -> list[TimelineEntry]:
     ------
     TypeError
         If `name` is not a string.
-    LookupError
+    diplograph.errors.NotFoundError, diplograph.errors.AmbiguousError
         If `name` matches no person or country, or more than one.
 
     Examples
@@ -216,7 +217,7 @@ def timeline(G: nx.Graph, name: str) -> list[TimelineEntry]:
         )
     else:
         close = _close_people(index, name) + _close_countries(index, name)
-        raise LookupError(f"no person or country matches {name!r}{_close_matches(close)}")
+        raise NotFoundError(f"no person or country matches {name!r}{_close_matches(close)}")
     return [_entry(index, m, ours) for m in sorted(found, key=index.rank.__getitem__)]
 
 
@@ -241,7 +242,7 @@ def cooperation_areas(G: nx.Graph, country_a: str, country_b: str) -> list[AreaC
     ------
     TypeError
         If a country is not a string.
-    LookupError
+    diplograph.errors.NotFoundError, diplograph.errors.AmbiguousError
         If a country matches no country node, or more than one.
 
     Examples

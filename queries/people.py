@@ -8,6 +8,8 @@ from datetime import date
 
 import networkx as nx
 
+from diplograph.errors import QueryError
+
 from ._index import Index, check_name, date_range, get_index
 from .lookup import _person_id
 from .models import Encounter, PersonRef
@@ -76,9 +78,9 @@ def who_met(
     TypeError
         If `name` is not a string (for every pair, see `encounters`), or `since` or `until`
         is neither a date nor a string.
-    ValueError
+    diplograph.errors.QueryError
         If `since` or `until` is not an ISO date, or `since` is after `until`.
-    LookupError
+    diplograph.errors.NotFoundError, diplograph.errors.AmbiguousError
         If `name` matches no person, or more than one.
 
     Examples
@@ -149,7 +151,7 @@ def encounters(
     ------
     TypeError
         If `since` or `until` is neither a date nor a string.
-    ValueError
+    diplograph.errors.QueryError
         If `since` or `until` is not an ISO date, or `since` is after `until`.
 
     Examples
@@ -213,7 +215,7 @@ def meeting_path(G: nx.Graph, a: str, b: str) -> list[Encounter]:
     ------
     TypeError
         If `a` or `b` is not a string.
-    LookupError
+    diplograph.errors.NotFoundError, diplograph.errors.AmbiguousError
         If `a` or `b` matches no person, or more than one.
     networkx.NetworkXNoPath
         If no chain of held meetings links them.
@@ -288,7 +290,7 @@ def most_connected(G: nx.Graph, k: int = 10) -> list[tuple[PersonRef, int]]:
 
     Raises
     ------
-    ValueError
+    diplograph.errors.QueryError
         If `k` is not a positive integer.
 
     Examples
@@ -303,7 +305,7 @@ def most_connected(G: nx.Graph, k: int = 10) -> list[tuple[PersonRef, int]]:
     networkx.degree_centrality
     """
     if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-        raise ValueError(f"k must be a positive integer, not {k!r}")
+        raise QueryError(f"k must be a positive integer, not {k!r}")
     index = get_index(G)
     counts = index.counterpart_counts()
     top = heapq.nsmallest(k, counts, key=lambda p: (-counts[p], index.name(p), p))

@@ -423,3 +423,9 @@ def test_eval_missing_gold(tmp_path):
     missing = tmp_path / "no_gold"
     line = error_line(run("eval", "--gold", missing, SEED_FILES[0]))
     assert line == f"error: {missing}: not a folder"
+
+
+def test_an_export_into_a_missing_folder_is_one_line(graph, tmp_path):
+    target = tmp_path / "no-such-folder" / "out.gexf"
+    line = error_line(run("export", "--graph", graph, "--gexf", target))
+    assert line == f"error: {target}: cannot write the file: No such file or directory"

@@ -17,15 +17,8 @@ from hypothesis import strategies as st
 
 import kg.io
 from diplograph.errors import DiplographError
-from kg.io import (
-    GraphFileError,
-    graph_lock,
-    load,
-    people_projection,
-    save,
-    write_gexf,
-    write_graphml,
-)
+from kg.exports import people_projection, write_gexf, write_graphml
+from kg.io import GraphFileError, graph_lock, load, save
 from kg.schema import SCHEMA_VERSION
 
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
@@ -40,7 +33,8 @@ GEPHI_RESERVED = {"x", "y", "size", "r", "g", "b", "id"}
 igraph_id_warning = pytest.mark.filterwarnings("ignore:Could not add edge ids:RuntimeWarning")
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    st.none() | st.booleans() | st.integers(-(2**63), 2**64 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
     max_leaves=12,
@@ -122,18 +116,19 @@ def test_save_is_deterministic(rich_graph, saved, tmp_path):
     assert (head["format"], head["schema_version"]) == ("diplograph", SCHEMA_VERSION)
 
 
-@pytest.mark.parametrize("broken", ["json.dump", "os.fsync", "os.replace"])
+@pytest.mark.parametrize("broken", ["pathlib.Path.write_bytes", "os.fsync", "os.replace"])
 def test_failed_save_leaves_previous_file_and_no_temp_file(rich_graph, saved, monkeypatch, broken):
     before = saved.read_bytes()
 
     def boom(*args, **kwargs):
-        if broken == "json.dump":  # fail halfway through, after writing part of the file
-            args[1].write('{"format": "diplo')
-        raise OSError("disk full")
+        if broken == "pathlib.Path.write_bytes":  # fail halfway, after writing part of the file
+            with open(args[0], "wb") as half:
+                half.write(b'{"format": "diplo')
+        raise OSError(28, "disk full")
 
     monkeypatch.setattr(broken, boom)
     rich_graph.add_node("person:new", label="New", type="person")
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(GraphFileError, match=r"graph\.json: cannot write the file: disk full$"):
         save(rich_graph, saved)
     assert saved.read_bytes() == before
     assert os.listdir(saved.parent) == ["graph.json"]
@@ -153,6 +148,7 @@ def test_save_keeps_file_permissions(rich_graph, saved):
         (lambda G: G.graph.update(counts={1: 2}), TypeError, "graph attribute 'counts'"),
         (lambda G: G.nodes[ANNA].update(confidence=float("nan")), ValueError, "nan"),
         (lambda G: G.nodes[ANNA].update(id="x"), ValueError, "'id'"),
+        (lambda G: G.nodes[ANNA].update(count=2**64), ValueError, "too large an integer"),
         (lambda G: G.add_edge(ANNA, CARL, key=("a", 1)), TypeError, "edge"),
     ],
 )

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import kg
 import queries
+from diplograph.errors import AmbiguousError, NotFoundError, QueryError
 from kg.schema import Country, Edge, Location, Meeting, Organisation, Person
 from queries import (
     AreaCount,
@@ -82,7 +83,7 @@ def test_find_person(small_graph, text, expected):
     ],
 )
 def test_find_person_unknown_names_close_matches(small_graph, text, message):
-    with pytest.raises(LookupError) as info:
+    with pytest.raises(NotFoundError) as info:
         find_person(small_graph, text)
     assert info.value.args == (message,)
 
@@ -104,7 +105,7 @@ def haftars(small_graph):
     ],
 )
 def test_find_person_ambiguous_surname(haftars, text, message):
-    with pytest.raises(LookupError) as info:
+    with pytest.raises(AmbiguousError) as info:
         find_person(haftars, text)
     assert info.value.args == (message,)
 
@@ -124,7 +125,7 @@ def test_find_person_full_name_wins(haftars, text, expected):
 
 def test_find_person_same_name_twice_names_the_ids(small_graph):
     kg.add_node(small_graph, Person(id="person:anna-berg-2", label="Anna Berg", name="Anna Berg"))
-    with pytest.raises(LookupError) as info:
+    with pytest.raises(AmbiguousError) as info:
         find_person(small_graph, "Anna Berg")
     assert info.value.args == (
         "'Anna Berg' is ambiguous: Anna Berg (person:anna-berg), Anna Berg (person:anna-berg-2)",
@@ -194,7 +195,7 @@ def test_find_country_by_iso_code(small_graph):
     ],
 )
 def test_find_country_unknown(small_graph, text, message):
-    with pytest.raises(LookupError) as info:
+    with pytest.raises(NotFoundError) as info:
         find_country(small_graph, text)
     assert info.value.args == (message,)
 
@@ -267,15 +268,15 @@ def test_who_met_since_until_at_the_meetings_precision(small_graph, since, until
 @pytest.mark.parametrize(
     ("since", "until", "error", "message"),
     [
-        ("2024/09", None, ValueError, "since must be YYYY, YYYY-MM or YYYY-MM-DD, not '2024/09'"),
-        (None, "2024-13", ValueError, "until must be YYYY, YYYY-MM or YYYY-MM-DD, not '2024-13'"),
+        ("2024/09", None, QueryError, "since must be YYYY, YYYY-MM or YYYY-MM-DD, not '2024/09'"),
+        (None, "2024-13", QueryError, "until must be YYYY, YYYY-MM or YYYY-MM-DD, not '2024-13'"),
         (
             "2024-02-30",
             None,
             ValueError,
             "since must be YYYY, YYYY-MM or YYYY-MM-DD, not '2024-02-30'",
         ),
-        ("2025", "2024-12", ValueError, "since (2025) is after until (2024-12)"),
+        ("2025", "2024-12", QueryError, "since (2025) is after until (2024-12)"),
         (2024, None, TypeError, "since must be a date or an ISO date string, not int"),
     ],
 )
@@ -309,7 +310,7 @@ def test_who_met_without_a_name_points_to_encounters(small_graph):
 
 
 def test_who_met_unknown_person(small_graph):
-    with pytest.raises(LookupError, match="close matches: Anna Berg"):
+    with pytest.raises(NotFoundError, match="close matches: Anna Berg"):
         who_met(small_graph, "Ana Berg")
 
 
@@ -376,7 +377,7 @@ def test_meetings_filters(small_graph, filters, expected):
         ),
         ({"location": 3}, TypeError, "location must be a str, not int"),
         ({"topic": ""}, ValueError, "topic must contain a letter or a digit, not ''"),
-        ({"participant": "Nobody"}, LookupError, "no person matches 'Nobody'"),
+        ({"participant": "Nobody"}, NotFoundError, "no person matches 'Nobody'"),
     ],
 )
 def test_meetings_checks_its_arguments(small_graph, filters, error, message):
@@ -532,7 +533,7 @@ def test_timeline_of_a_country_includes_meetings_held_there(small_graph):
 
 
 def test_timeline_unknown(small_graph):
-    with pytest.raises(LookupError) as info:
+    with pytest.raises(NotFoundError) as info:
         timeline(small_graph, "Sudiaa")
     assert info.value.args == ("no person or country matches 'Sudiaa'; close matches: Sudia",)
 
@@ -558,7 +559,7 @@ def test_cooperation_areas_counts(small_graph, a, b, expected):
 
 
 def test_cooperation_areas_unknown_country(small_graph):
-    with pytest.raises(LookupError, match=r"^no country matches 'Atlantis'$"):
+    with pytest.raises(NotFoundError, match=r"^no country matches 'Atlantis'$"):
         cooperation_areas(small_graph, "Norland", "Atlantis")
 
 
@@ -596,7 +597,7 @@ def test_most_connected(small_graph, k, expected):
 
 @pytest.mark.parametrize("k", [0, -1, 1.5, "3", True, None])
 def test_most_connected_checks_k(small_graph, k):
-    with pytest.raises(ValueError, match="k must be a positive integer"):
+    with pytest.raises(QueryError, match="k must be a positive integer"):
         most_connected(small_graph, k=k)
 
 
