@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import kg
 from diplograph.errors import InputError
-from kg.evaluate import GoldSet, Score, Share, evaluate, format_report, load_gold
+from evaluation import GoldSet, Score, Share, evaluate, format_report, load_gold
 from kg.schema import ArticleNode, CooperationArea, Edge, Meeting, Person, Source
 
 GOLD = Path(__file__).parent / "gold"
