@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from diplograph.dates import Date, interval_of
+
 from .gold import GoldMeeting
 from .people import GoldIdentity, Roster
 from .views import SystemMeeting
@@ -30,12 +32,14 @@ def matching_size(adjacency: Sequence[Iterable[int]]) -> int:
 
 @dataclass(frozen=True)
 class Target:
-    """A gold meeting (or event) with its people resolved in its scope."""
+    """A gold meeting (or event) with its people resolved in its scope and its dates read."""
 
     label: str
     gold: GoldMeeting
     required: tuple[GoldIdentity, ...]
     optional: tuple[GoldIdentity, ...]
+    date: Date | None
+    alt_dates: tuple[Date, ...]
 
 
 def _unique(people: Iterable[GoldIdentity]) -> tuple[GoldIdentity, ...]:
@@ -43,21 +47,40 @@ def _unique(people: Iterable[GoldIdentity]) -> tuple[GoldIdentity, ...]:
 
 
 def target_of(label: str, gold: GoldMeeting, roster: Roster) -> Target:
+    """The Target of gold meeting `gold`, its people found in `roster`."""
     required = _unique(roster[p] for p in gold.participants)
     optional = _unique(o for o in (roster[p] for p in gold.optional_participants)
                        if o not in required)
-    return Target(label, gold, required, optional)
+    date = None if gold.date is None else Date.parse(gold.date)
+    return Target(label, gold, required, optional, date,
+                  tuple(Date.parse(alt) for alt in gold.alt_dates))
 
 
-def date_rank(date: str | None, gold: GoldMeeting) -> int:
-    """2 if `date` agrees with the gold date at its precision, 1 if with an alt date, else 0."""
+def _within(date: str | None, gold: Date) -> bool:
+    """Whether a meeting's stored date lies in the gold date: on its day, in its month or year.
 
-    def within(day: str) -> bool:
-        return date is not None and len(date) >= len(day) and date[: len(day)] == day
+    A gold month is met by the month or any of its days, never by the year alone.
+    """
+    days = interval_of(date)  # None when the meeting has no date
+    if days is None:
+        return False
+    first, last = gold.interval()
+    return first <= days[0] and days[1] <= last
 
-    if gold.date is None or within(gold.date):
+
+def date_rank(date: str | None, target: Target) -> int:
+    """2 if `date` agrees with the gold date at its precision, 1 if with an alt date, else 0.
+
+    A gold meeting without a date agrees with any date, and with none.
+
+    >>> gold = Target("a.txt", GoldMeeting(), (), (), Date.parse("2024-05"),
+    ...               (Date.parse("2024-06-01"),))
+    >>> [date_rank(d, gold) for d in ("2024-05-02", "2024-05", "2024-06-01", "2024", None)]
+    [2, 2, 1, 0, 0]
+    """
+    if target.date is None or _within(date, target.date):
         return 2
-    return 1 if any(within(alt) for alt in gold.alt_dates) else 0
+    return 1 if any(_within(date, alt) for alt in target.alt_dates) else 0
 
 
 def _people_text(names: Iterable[str]) -> str:
@@ -96,7 +119,7 @@ def match_meetings(meetings: Sequence[SystemMeeting], targets: Sequence[Target],
             allowed = {*target.required, *target.optional}
             if any(not linked[p.id] & allowed for p in meeting.people):
                 continue  # someone outside required + optional
-            date = date_rank(meeting.date, target.gold)
+            date = date_rank(meeting.date, target)
             covered = matching_size([[j for j, g in enumerate(target.required)
                                      if g in linked[p.id]] for p in meeting.people])
             if len(target.required) >= 2 and covered >= 2:

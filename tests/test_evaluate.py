@@ -186,6 +186,8 @@ def test_load_gold_reads_the_folder_and_its_seeds(tmp_path):
         ({"a.json": '{"file": "a.txt", "meetings": [{"date": "May 2"}]}'},
          "{d}/a.json: meetings.0.date: String should match pattern "
          "'^\\d{4}(-\\d{2}(-\\d{2})?)?$'"),
+        ({"a.json": '{"file": "a.txt", "meetings": [{"alt_dates": ["2023-02-29"]}]}'},
+         "{d}/a.json: meetings.0.alt_dates.0: Value error, no such date: '2023-02-29'"),
         ({"a.json": '{"meetings": [], "file": null}'},
          "{d}/a.json: file: Input should be a valid string"),
         ({"a.json": '{"file": "a.txt", "meetings": []}', "b.json": '{"file": "a.txt",'
@@ -302,6 +304,9 @@ def test_an_alt_date_matches(small_graph, tmp_path):
         ("2024-09", [], "2024", 0),
         ("2024-09", [], "2024-10-01", 0),
         ("2024", [], "2024-12-31", 1),
+        ("2024-02", [], "2024-02-29", 1),
+        ("2024-12", [], "2025-01-01", 0),
+        ("2025", [], "2024", 0),
         ("2024-05-02", [], "2024-05-02", 1),
         ("2024-05-02", [], "2024-05-03", 0),
         ("2024-05-02", [], "2024-05", 0),
