@@ -182,10 +182,12 @@ def evaluate(G: nx.DiGraph, gold: GoldSet | str | os.PathLike[str]) -> Report:
     outside the participants and `optional_participants`, and its date agrees at the gold's
     precision: a gold ``2025-02`` agrees with ``2025-02`` and any day of that month, a gold
     day with that day or an `alt_dates` one, a gold year with anything in that year, and a
-    gold null with any date or none. Pairs are taken greedily, best first (more gold people
-    covered, then the main date over an alt date, then fewer participants); each gold meeting
-    and each system meeting is matched at most once. A system meeting that would match a gold
-    meeting already taken is a *duplicate*: it counts as a false alarm. A gold meeting with
+    gold null with any date or none. Each gold meeting and each system meeting is matched at
+    most once, by an optimal bipartite matching (networkx's maximum-weight matching): the most
+    matches, and of those the most gold people covered, then the most main dates over alt
+    dates, then the fewest participants; ties go to the gold file's order and the meeting ids
+    (see `evaluation.matching`). A system meeting that would match a gold meeting already
+    taken is a *duplicate*: it counts as a false alarm. A gold meeting with
     fewer than two participants cannot be matched and is left out of recall; a system meeting
     whose people are all among a gold meeting's people and whose date agrees is *neutral*
     (neither hit nor false alarm) when that gold meeting has fewer than two participants or
