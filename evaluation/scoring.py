@@ -28,13 +28,10 @@ def _match_pairs(meetings: Iterable[SystemMeeting], targets: Iterable[Target],
     gold = set().union(*(pairs(t.required) for t in targets))
     allowed = set().union(*(pairs([*t.required, *t.optional]) for t in targets))
     system = set().union(*(pairs([p.id for p in m.people]) for m in meetings))
-    gold_list = sorted(gold, key=lambda pair: sorted(g.label for g in pair))
-    index = {pair: i for i, pair in enumerate(gold_list)}
     adjacency, scored = [], 0
     for a, b in sorted(tuple(sorted(pair)) for pair in system):
         meant = {frozenset((x, y)) for x in linked[a] for y in linked[b] if x is not y}
-        if meant & gold:
-            adjacency.append(sorted(index[pair] for pair in meant & gold))
+        adjacency.append(meant & gold)  # each gold pair is credited to one system pair at most
         if meant & gold or not meant & allowed:
             scored += 1
     return matching_size(adjacency), scored, len(gold)
@@ -63,8 +60,7 @@ def _score_articles(G: nx.DiGraph, persons: dict[str, SystemPerson],
         outcome = match_meetings(meetings, targets, linked, gold.file)
         pairs = _match_pairs(meetings, targets, linked)
         people = sorted(mentioned | {p.id for m in meetings for p in m.people})
-        gold_people = {g: i for i, g in enumerate(roster.people)}
-        found = matching_size([[gold_people[g] for g in linked[p]] for p in people])
+        found = matching_size([linked[p] for p in people])
 
         files.append(FileReport(file=gold.file, in_graph=bool(articles), meetings=score(
             len(outcome.matched), outcome.system, outcome.scorable)))
@@ -114,8 +110,7 @@ def _score_events(G: nx.DiGraph, persons: dict[str, SystemPerson],
     targets = [target_of(e.id or f"event {i + 1}", e, roster) for i, e in enumerate(gold.events)]
     outcome = match_meetings(meetings, targets, linked, "graph")
     pair_hits, pair_sys, pair_gold = _match_pairs(meetings, targets, linked)
-    gold_people = {g: i for i, g in enumerate(roster.people)}
-    found = matching_size([[gold_people[g] for g in linked[p]] for p in sorted(persons)])
+    found = matching_size([linked[p] for p in sorted(persons)])
     wrong_merges = []
     for a, b in gold.must_not_be_merged:
         first, second = roster.find(a), roster.find(b)
