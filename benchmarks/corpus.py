@@ -4,7 +4,7 @@ Every article is a ``.txt`` file whose first line is ``date YYYY-MM-DD``, follow
 a story stating one to three meetings (and sometimes things that are not meetings: a quote, a
 plan, a visit decades ago), and page noise: navigation links, image URLs, a comment thread.
 Beside each article, a gold file in the per-article format of ``tests/gold/README.md`` says what
-the story states, so extraction quality can be scored at any scale (``kg.evaluate``).
+the story states, so extraction quality can be scored at any scale (``evaluation.evaluate``).
 
     python benchmarks/corpus.py --n 200 --out /tmp/corpus --seed 1
 

@@ -369,7 +369,7 @@ def eval_cmd(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Build a graph from articles and score it against gold annotations."""
-    from kg.evaluate import evaluate, format_report, load_gold
+    from evaluation import evaluate, format_report, load_gold
 
     with _errors():
         gold_set = load_gold(gold)  # a wrong folder fails before any parsing

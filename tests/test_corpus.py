@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from evaluation import load_gold
 from extract.sources import read_articles
-from kg.evaluate import load_gold
 
 CORPUS = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus.py"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,8 @@ from hypothesis import strategies as st
 
 import kg
 from diplograph.errors import InputError
-from kg.evaluate import GoldSet, Score, Share, evaluate, format_report, load_gold
+from evaluation import GoldSet, Score, Share, evaluate, format_report, load_gold
+from evaluation.matching import _best_matching, _Fit
 from kg.schema import ArticleNode, CooperationArea, Edge, Meeting, Person, Source
 
 GOLD = Path(__file__).parent / "gold"
@@ -21,6 +23,8 @@ ANNA, CARL, EVA = "person:anna-berg", "person:carl-dunn", "person:eva-ferreira-l
 M_DAY = "meeting:2024-05-02-anna-berg-carl-dunn"
 M_MONTH = "meeting:2024-09-anna-berg-carl-dunn"
 M_PHONE = "meeting:2023-01-15-carl-dunn-eva-ferreira-lukasz"
+PEOPLE = {"A": "Anna Berg", "C": "Carl Dunn", "D": "Dan Ek", "E": "Eva Ferreira",
+          "F": "Fay Gold"}
 
 # The gold of conftest's small_graph: what its two articles state.
 ONE = {
@@ -132,6 +136,28 @@ def one_article_graph(people: list[tuple[str, ...]], date: str | None = "2024-05
     return G
 
 
+def article_graph(meetings: dict[str, tuple[str, str | None, list[str]]]) -> nx.MultiDiGraph:
+    """One article, "a.txt", reporting meetings: name -> (people by initial, date, topics).
+
+    The initials are those of PEOPLE; a meeting's node id is ``meeting:NAME``, so meetings
+    sort by name.
+    """
+    G = kg.new_graph()
+    kg.add_node(G, ArticleNode(id="article:a", label="A", path="news/a.txt", content_hash="h"))
+    for name, (initials, date, topics) in meetings.items():
+        people = [add_person(G, PEOPLE[i]) for i in initials]
+        add_meeting(G, people, date, articles=("article:a",), name=name,
+                    topics={t: ["article:a"] for t in topics})
+    return G
+
+
+def gold_meeting(initials: str, date: str | None = "2024-05-02", optional: str = "",
+                 **fields: Any) -> dict[str, Any]:
+    """A gold meeting of PEOPLE by initial, with `optional` ones."""
+    return {"participants": [PEOPLE[i] for i in initials],
+            "optional_participants": [PEOPLE[i] for i in optional], "date": date, **fields}
+
+
 @pytest.fixture
 def gold(tmp_path):
     """The gold of small_graph, read from a folder like tests/gold."""
@@ -186,6 +212,8 @@ def test_load_gold_reads_the_folder_and_its_seeds(tmp_path):
         ({"a.json": '{"file": "a.txt", "meetings": [{"date": "May 2"}]}'},
          "{d}/a.json: meetings.0.date: String should match pattern "
          "'^\\d{4}(-\\d{2}(-\\d{2})?)?$'"),
+        ({"a.json": '{"file": "a.txt", "meetings": [{"alt_dates": ["2023-02-29"]}]}'},
+         "{d}/a.json: meetings.0.alt_dates.0: Value error, no such date: '2023-02-29'"),
         ({"a.json": '{"meetings": [], "file": null}'},
          "{d}/a.json: file: Input should be a valid string"),
         ({"a.json": '{"file": "a.txt", "meetings": []}', "b.json": '{"file": "a.txt",'
@@ -302,6 +330,9 @@ def test_an_alt_date_matches(small_graph, tmp_path):
         ("2024-09", [], "2024", 0),
         ("2024-09", [], "2024-10-01", 0),
         ("2024", [], "2024-12-31", 1),
+        ("2024-02", [], "2024-02-29", 1),
+        ("2024-12", [], "2025-01-01", 0),
+        ("2025", [], "2024", 0),
         ("2024-05-02", [], "2024-05-02", 1),
         ("2024-05-02", [], "2024-05-03", 0),
         ("2024-05-02", [], "2024-05", 0),
@@ -360,6 +391,84 @@ def test_a_duplicate_is_counted_and_is_a_false_alarm(small_graph, gold):
     assert a.meetings == Score(precision=0.75, recall=1.0, f1=0.857, hits=3, system=4, gold=3)
     assert a.false_alarms == ("one.txt: Anna Berg + Carl Dunn, 2024-05-02 (duplicate)",)
     assert a.pairs.precision == 1.0  # the same two people
+
+
+# --- matching ------------------------------------------------------------------------------------
+
+
+def test_the_matching_is_optimal_where_a_greedy_pass_is_not():
+    # A summit of three and a bilateral of two that day. "a" fits both, "b" only the summit;
+    # a greedy pass, best first, gives "a" the summit (the gold file's first meeting) and
+    # leaves "b" a duplicate and the bilateral missed. The optimal matching gets both.
+    G = article_graph({"a": ("AC", "2024-05-02", []), "b": ("AE", "2024-05-02", [])})
+    gold = article_gold([gold_meeting("ACE"), gold_meeting("AC")])
+    a = evaluate(G, gold).articles
+    assert a.meetings == Score(precision=1.0, recall=1.0, f1=1.0, hits=2, system=2, gold=2)
+    assert (a.duplicates, a.misses, a.false_alarms) == (0, (), ())
+
+
+def test_the_matching_covers_the_most_gold_people():
+    # Both matchings have two hits; "a" covers four gold people of either meeting, "b" three
+    # of the first and two of the second. Best first would pair "a" with the first (4 + 2);
+    # the matching pairs "b" with it (3 + 4), as the topics show.
+    G = article_graph({"a": ("ACDE", "2024-05-02", ["trade"]),
+                       "b": ("ACF", "2024-05-02", ["energy"])})
+    gold = article_gold([gold_meeting("ACDEF", topics=["energy"]),
+                         gold_meeting("ACDE", optional="F", topics=["trade"])])
+    a = evaluate(G, gold).articles
+    assert a.meetings.hits == 2
+    assert a.topics == Score(precision=1.0, recall=1.0, f1=1.0, hits=2, system=2, gold=2)
+
+
+@pytest.mark.parametrize(
+    ("worse", "better", "gold"),
+    [
+        # more gold people covered
+        (("AC", "2024-05-02"), ("ACE", "2024-05-02"), gold_meeting("ACE")),
+        # the main date over an alt date
+        (("AC", "2024-05-03"), ("AC", "2024-05-02"), gold_meeting("AC", alt_dates=["2024-05-03"])),
+        # fewer participants
+        (("ACE", "2024-05-02"), ("AC", "2024-05-02"), gold_meeting("AC", optional="E")),
+    ],
+)
+def test_a_gold_meeting_takes_the_best_fit(worse, better, gold):
+    # The better meeting is "b", after "a" in the graph's order.
+    G = article_graph({"a": (*worse, []), "b": (*better, [])})
+    a = evaluate(G, article_gold([gold])).articles
+    assert (a.meetings.hits, a.duplicates) == (1, 1)
+    people = " + ".join(sorted(PEOPLE[i] for i in worse[0]))
+    assert a.false_alarms == (f"a.txt: {people}, {worse[1]} (duplicate)",)
+
+
+def test_dates_aside_the_matching_is_optimal_too():
+    # Neither date agrees: matched on people, both gold meetings count in the dates share.
+    G = article_graph({"a": ("AC", "2024-01-01", []), "b": ("AE", "2024-01-01", [])})
+    a = evaluate(G, article_gold([gold_meeting("ACE"), gold_meeting("AC", "2024-06")])).articles
+    assert a.dates == Share(share=0.0, hits=0, total=2)
+    assert a.false_alarms == (
+        "a.txt: Anna Berg + Carl Dunn, 2024-01-01 (date; gold 2024-06)",
+        "a.txt: Anna Berg + Eva Ferreira, 2024-01-01 (date; gold 2024-05-02)",
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3), st.integers(2, 5),
+                          st.integers(0, 2), st.integers(0, 3)),
+                max_size=9, unique_by=lambda f: f[:2]))
+def test_the_weights_rank_matchings_like_their_fits(raw):
+    # Against every matching of a few fits: the most pairs, then the most gold people
+    # covered, the most main dates, the fewest participants, then the best fits.
+    fits = [_Fit(t, m, covered, date, covered + extra) for t, m, covered, date, extra in raw]
+    ranked = sorted(fits, key=lambda f: f.rank)
+
+    def key(chosen: tuple[_Fit, ...]) -> tuple[Any, ...]:
+        return (len(chosen), sum(f.covered for f in chosen), sum(f.date for f in chosen),
+                -sum(f.people for f in chosen), [f in chosen for f in ranked])
+
+    matchings = [c for n in range(len(fits) + 1) for c in combinations(fits, n)
+                 if len({f.target for f in c}) == len({f.meeting for f in c}) == n]
+    best = max(matchings, key=key)
+    assert _best_matching(fits) == {f.target: f.meeting for f in best}
 
 
 def test_a_participant_outside_the_gold_spoils_the_match(small_graph, gold, tmp_path):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg.evaluate import evaluate, load_gold
+from evaluation import evaluate, load_gold
 
 TESTS = Path(__file__).resolve().parent
 SEEDS, GOLD = TESTS.parent / "seeds", TESTS / "gold"
