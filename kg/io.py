@@ -26,6 +26,8 @@ from .schema import SCHEMA_VERSION
 
 __all__ = [
     "GraphFileError",
+    "atomic_file",
+    "date_span",
     "graph_lock",
     "load",
     "people_projection",
@@ -149,22 +151,9 @@ def save(G: nx.MultiDiGraph, path: _StrPath) -> Path:
     data["links"].sort(key=lambda d: tuple(_sort_key(d[k]) for k in ("source", "target", "key")))
 
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
-    try:
-        # "x" creates the file with the usual permissions (umask), not mkstemp's 0600.
-        with open(tmp, "x", encoding="utf-8", newline="\n") as fh:
-            json.dump(data, fh, ensure_ascii=False, sort_keys=True, indent=1, allow_nan=False)
-            fh.write("\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            shutil.copymode(path, tmp)  # keep the permissions a user gave the previous file
-        os.replace(tmp, path)
-    except BaseException:  # KeyboardInterrupt too: never leave the temporary file behind
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    _fsync_folder(path.parent)
+    with atomic_file(path) as fh:
+        json.dump(data, fh, ensure_ascii=False, sort_keys=True, indent=1, allow_nan=False)
+        fh.write("\n")
     return path
 
 
@@ -232,6 +221,49 @@ def load(path: _StrPath) -> nx.MultiDiGraph:
         return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
     except (nx.NetworkXError, KeyError, TypeError, ValueError) as err:  # checked above; belt
         raise GraphFileError(path, f"not a valid diplograph graph ({err})") from err
+
+
+@contextlib.contextmanager
+def atomic_file(path: _StrPath) -> Iterator[IO[str]]:
+    """Open `path` for writing UTF-8 text that appears whole, or not at all.
+
+    What is written goes to a hidden temporary file in the same folder, which is flushed,
+    synced to disk and renamed over `path` in one step when the block ends; if the block
+    raises, the temporary file is removed and `path` is left as it was. The new file keeps the
+    permissions of the one it replaces.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = os.path.join(folder, "note.txt")
+    ...     with atomic_file(path) as fh:
+    ...         _ = fh.write("whole")
+    ...     try:
+    ...         with atomic_file(path) as fh:
+    ...             _ = fh.write("half")
+    ...             raise OSError("disk full")
+    ...     except OSError:
+    ...         pass
+    ...     Path(path).read_text(), os.listdir(folder)
+    ('whole', ['note.txt'])
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+    try:
+        # "x" creates the file with the usual permissions (umask), not mkstemp's 0600.
+        with open(tmp, "x", encoding="utf-8", newline="\n") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            shutil.copymode(path, tmp)  # keep the permissions a user gave the previous file
+        os.replace(tmp, path)
+    except BaseException:  # KeyboardInterrupt too: never leave the temporary file behind
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _fsync_folder(path.parent)
 
 
 @contextlib.contextmanager
@@ -580,21 +612,21 @@ def write_gexf(G: nx.Graph, path: _StrPath | IO[bytes]) -> None:
     """
     H = _exportable(G)
     for n, attrs in G.nodes(data=True):
-        if attrs.get("type") == "meeting" and (span := _date_span(attrs.get("date"))):
+        if attrs.get("type") == "meeting" and (span := date_span(attrs.get("date"))):
             H.nodes[n]["start"], H.nodes[n]["end"] = span
     nx.write_gexf(H, path)
 
 
-def _date_span(date: Any) -> tuple[str, str] | None:
+def date_span(date: Any) -> tuple[str, str] | None:
     """Return the first and last day an ISO date of a day, month or year covers, if valid.
 
-    >>> _date_span("2024-02")
+    >>> date_span("2024-02")
     ('2024-02-01', '2024-02-29')
-    >>> _date_span("2000")
+    >>> date_span("2000")
     ('2000-01-01', '2000-12-31')
-    >>> _date_span("2023-01-15")
+    >>> date_span("2023-01-15")
     ('2023-01-15', '2023-01-15')
-    >>> _date_span("2024-13") is None, _date_span(None) is None
+    >>> date_span("2024-13") is None, date_span(None) is None
     (True, True)
     """
     match = _ISO_DATE.fullmatch(date) if isinstance(date, str) else None
