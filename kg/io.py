@@ -252,7 +252,11 @@ def atomic_file(path: _StrPath) -> Iterator[IO[str]]:
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
     try:
         # "x" creates the file with the usual permissions (umask), not mkstemp's 0600.
-        with open(tmp, "x", encoding="utf-8", newline="\n") as fh:
+        fh = open(tmp, "x", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed below
+    except OSError as err:  # a missing folder, no permission: name the file asked for
+        raise type(err)(err.errno, err.strerror, os.fspath(path)) from err
+    try:
+        with fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
