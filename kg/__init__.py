@@ -19,6 +19,7 @@ from .io import (
     write_graphml,
 )
 from .schema import SCHEMA_VERSION, node_id, slugify
+from .view import write_html
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -41,4 +42,5 @@ __all__ = [
     "slugify",
     "write_gexf",
     "write_graphml",
+    "write_html",
 ]
