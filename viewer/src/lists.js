@@ -65,7 +65,9 @@ export function createLists(model, elements, {onPerson, onMeeting}) {
   for (const el of [people, meetings, details]) el.addEventListener("click", open);
 
   let current = null;
+  // Mark the list item of what the details show, and show the details from their top.
   function mark(item) {
+    details.scrollTop = 0;
     current?.removeAttribute("aria-current");
     current = item || null;
     current?.setAttribute("aria-current", "true");
