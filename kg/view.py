@@ -103,13 +103,15 @@ def view_payload(G: nx.MultiDiGraph, *, since: str | None = None, until: str | N
     meetings = [m for m, attrs in G.nodes(data=True) if attrs.get("type") == "meeting"
                 and (person is None or person in links.people_of(m))
                 and _in_range(attrs.get("date"), lo, hi)]
-    meetings.sort(key=lambda m: (G.nodes[m].get("date") is None, G.nodes[m].get("date") or "", m))
-    filtered = since is not None or until is not None or person is not None
-    if filtered:
+    # In date order, undated last; ids as text, since a graph may mix str and int ids.
+    meetings.sort(key=lambda m: (G.nodes[m].get("date") is None, G.nodes[m].get("date") or "",
+                                 str(m)))
+    if since is not None or until is not None or person is not None:
         kept = {p for m in meetings for p in links.people_of(m)} | ({person} - {None})
-        people = sorted(kept)
+        people = sorted(kept, key=str)
     else:
-        people = sorted(n for n, attrs in G.nodes(data=True) if attrs.get("type") == "person")
+        people = sorted((n for n, attrs in G.nodes(data=True) if attrs.get("type") == "person"),
+                        key=str)
 
     index = _Indexer()
     countries = Counter(c for p in people for c in links.countries_of(p))
