@@ -35,9 +35,10 @@ _FLAGS = (
 
 
 def _binaries() -> tuple[str | None, str | None]:
-    browser = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which(
+    # $CHROMIUM and $CHROMEDRIVER, where set, name other builds of the two.
+    browser = shutil.which(os.environ.get("CHROMIUM") or "chromium") or shutil.which(
         "chromium-browser")
-    driver = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver")
+    driver = shutil.which(os.environ.get("CHROMEDRIVER") or "chromedriver")
     return browser, driver
 
 
