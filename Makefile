@@ -19,6 +19,8 @@ run: $(STAMP)
 	$(BIN)/diplograph build seeds --out out/diplograph.json
 	$(BIN)/diplograph who-met --graph out/diplograph.json
 	$(BIN)/diplograph export --graph out/diplograph.json --graphml out/diplograph.graphml --gexf out/diplograph.gexf
+	$(BIN)/diplograph view --graph out/diplograph.json --out out/diplograph.html
+	@echo "open $(CURDIR)/out/diplograph.html in a browser to see the graph"
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -28,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/scaling.py
 	$(BIN)/python benchmarks/queries.py
+	$(BIN)/python benchmarks/view.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache

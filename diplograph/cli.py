@@ -361,6 +361,24 @@ def export(
             err.print(f"wrote {gexf}", highlight=False, soft_wrap=True)
 
 
+@app.command()
+def view(
+    graph: GraphOption = Path("diplograph.json"),
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")]
+    = Path("diplograph.html"),
+    since: SinceOption = None,
+    until: UntilOption = None,
+    person: Annotated[str | None, typer.Option(
+        help="Only the meetings of this person (any spelling).")] = None,
+) -> None:
+    """Write one HTML page that shows the graph; it opens in a browser, offline."""
+    G = _load(graph)
+    with _errors():
+        who = queries.find_person(G, person).id if person is not None else None
+        kg.write_html(G, out_path, since=since, until=until, person=who)
+    err.print(f"wrote {out_path}", highlight=False, soft_wrap=True)
+
+
 @app.command("eval")
 def eval_cmd(
     gold: Annotated[Path, typer.Option(help="A folder of gold files (see tests/gold/README.md).")],

@@ -12,6 +12,7 @@ from .exports import people_projection, write_gexf, write_graphml
 from .graph import add_edge, add_node, edge_id, new_graph, node_model, nodes_of_type
 from .io import GraphFileError, graph_lock, load, save
 from .schema import SCHEMA_VERSION, node_id, slugify
+from .view import write_html
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -34,4 +35,5 @@ __all__ = [
     "slugify",
     "write_gexf",
     "write_graphml",
+    "write_html",
 ]

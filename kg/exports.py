@@ -16,7 +16,7 @@ from .atomic import atomic_write
 from .graph import edge_id
 from .schema import SCHEMA_VERSION
 
-__all__ = ["people_projection", "write_gexf", "write_graphml"]
+__all__ = ["date_span", "people_projection", "write_gexf", "write_graphml"]
 
 _StrPath = str | os.PathLike[str]
 
@@ -232,7 +232,7 @@ def write_gexf(G: nx.Graph, path: _StrPath | IO[bytes]) -> None:
     """
     H = _exportable(G)
     for n, attrs in G.nodes(data=True):
-        if attrs.get("type") == "meeting" and (span := _date_span(attrs.get("date"))):
+        if attrs.get("type") == "meeting" and (span := date_span(attrs.get("date"))):
             H.nodes[n]["start"], H.nodes[n]["end"] = span
     _write(path, lambda out: nx.write_gexf(H, out))
 
@@ -250,16 +250,16 @@ def _sort_key(value: Any) -> tuple[str, str]:
     return type(value).__name__, str(value)
 
 
-def _date_span(date: Any) -> tuple[str, str] | None:
+def date_span(date: Any) -> tuple[str, str] | None:
     """Return the first and last day an ISO date of a day, month or year covers, if valid.
 
-    >>> _date_span("2024-02")
+    >>> date_span("2024-02")
     ('2024-02-01', '2024-02-29')
-    >>> _date_span("2000")
+    >>> date_span("2000")
     ('2000-01-01', '2000-12-31')
-    >>> _date_span("2023-01-15")
+    >>> date_span("2023-01-15")
     ('2023-01-15', '2023-01-15')
-    >>> _date_span("2024-13") is None, _date_span(None) is None
+    >>> date_span("2024-13") is None, date_span(None) is None
     (True, True)
     """
     interval = interval_of(date)

@@ -128,6 +128,12 @@ def _no_extraction_cache():
     mp.undo()
 
 
+@pytest.fixture(scope="session")
+def seed_graph() -> nx.MultiDiGraph:
+    """The graph of seeds/, built once for the session (a few seconds): read it, never change it."""
+    return kg.build([SEEDS])
+
+
 @pytest.fixture
 def small_graph() -> nx.MultiDiGraph:
     """A fresh copy of the hand-built graph for each test (tests may mutate it)."""

@@ -322,13 +322,60 @@ def test_export_errors(graph, tmp_path, args, message):
     assert list(tmp_path.iterdir()) == []
 
 
+# view
+
+
+def page_data(path: Path) -> dict[str, Any]:
+    """The payload inlined in a page written by `diplograph view`."""
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text.split('id="diplograph-data">', 1)[1].split("</script>", 1)[0])
+
+
+def test_view_writes_one_page(graph, meetings, tmp_path):
+    page = tmp_path / "view.html"
+    result = run("view", "--graph", graph, "--out", page)
+    assert result.exit_code == 0, result.output
+    assert (result.stdout, flat(result.stderr)) == ("", f"wrote {page}")
+    assert {m["id"] for m in page_data(page)["meetings"]} == {m["id"] for m in meetings}
+
+
+def test_view_person_by_any_spelling(graph, tmp_path):
+    page = tmp_path / "view.html"
+    result = run("view", "--graph", graph, "--out", page, "--person", "Łukašenka",
+                 "--since", "2025")
+    assert result.exit_code == 0, result.output
+    data = page_data(page)
+    assert data["filter"] == {"since": "2025", "until": None,
+                              "person": "person:alexander-lukashenko"}
+    assert [m["d"] for m in data["meetings"]] == ["2025-02-17", "2025-10-21"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--since", "soon"], "error: since must be YYYY, YYYY-MM or YYYY-MM-DD, not 'soon'"),
+        (["--since", "2025", "--until", "2024"], "error: since (2025) is after until (2024)"),
+        (["--person", "Nobody"], "error: no person matches 'Nobody'"),
+        (["--out", "{tmp}/no/such/folder/v.html"],
+         "error: {tmp}/no/such/folder/v.html: cannot write the file: No such file or directory"),
+    ],
+    ids=["since", "range", "person", "folder"],
+)
+def test_view_errors(graph, tmp_path, args, message):
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    line = error_line(run("view", "--graph", graph, *args))
+    assert line.startswith(message.replace("{tmp}", str(tmp_path)))
+    assert list(tmp_path.iterdir()) == []
+
+
 # errors: one line, no traceback, the right exit code
 
 
 @pytest.mark.parametrize(
     "command",
     [["who-met", "X"], ["meetings"], ["people"], ["timeline", "X"], ["conflicts"],
-     ["cooperation", "Belarus", "Libya"], ["export", "--gexf", "{tmp}/x.gexf"]],
+     ["cooperation", "Belarus", "Libya"], ["export", "--gexf", "{tmp}/x.gexf"],
+     ["view", "--out", "{tmp}/x.html"]],
     ids=lambda c: c[0],
 )
 def test_missing_graph_file(tmp_path, command):
