@@ -30,17 +30,18 @@ def doc_of(words: list[str], **annotations: list) -> Doc:
 
 def cast_of(mentions: dict[str, list[int]], *, titles: dict[str, list[str]] | None = None,
             ranks: dict[str, set[str]] | None = None,
+            countries: dict[str, list[str]] | None = None,
             delegations: dict[int, int] | None = None) -> Cast:
     """A cast of the people named in ``mentions`` (name -> the tokens that refer to them),
-    in that order, with their titles and ranks.
+    in that order, with their titles, ranks and countries.
 
     >>> cast = cast_of({"Ana Silva": [0, 1], "Jonas Berg": [3]})
     >>> cast.token_person, cast.people[1].name
     ({0: 0, 1: 0, 3: 1}, 'Jonas Berg')
     """
-    titles, ranks = titles or {}, ranks or {}
+    titles, ranks, countries = titles or {}, ranks or {}, countries or {}
     people = [Person(key=f"p{k}", names=[name], titles=titles.get(name, []),
-                     ranks=ranks.get(name, set()))
+                     ranks=ranks.get(name, set()), countries=countries.get(name, []))
               for k, name in enumerate(mentions)]
     token_person = {i: k for k, tokens in enumerate(mentions.values()) for i in tokens}
     return Cast(people, token_person, delegations or {})
