@@ -519,9 +519,9 @@ def test_find_meetings_takes_they_for_the_pair_just_named():
 def test_find_meetings_sets_the_scene_of_a_visit():
     doc = read("Tomas Varga visited Portugal, where he met Portuguese President Ana Silva.")
     visit = find_meetings(doc, WORDS)[0]
-    assert (roles_of(doc, visit.participants), visit.location,
-            visit.rules) == ({"Tomas Varga": "guest", "Ana Silva": "host"}, "Portugal",
-                             ["verb_arguments", "implied_host"])
+    assert (roles_of(doc, visit.participants), visit.location, visit.rules) == (
+        {"Tomas Varga": "guest", "Ana Silva": "host"}, "Portugal",
+        ["verb_arguments", "implied_host"])
 
 
 def test_find_meetings_keeps_a_described_counterpart():
