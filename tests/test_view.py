@@ -287,7 +287,7 @@ def test_write_html_is_atomic(small_graph, tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", boom)
     small_graph.add_node("person:new", type="person", label="New", name="New")
-    with pytest.raises(kg.GraphFileError, match="view.html: cannot write the file: disk full"):
+    with pytest.raises(kg.GraphFileError, match=r"view\.html: cannot write the file: disk full"):
         write_html(small_graph, path)
     assert path.read_bytes() == before
     assert os.listdir(tmp_path) == ["view.html"]
