@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,14 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/scaling.py
 	$(BIN)/python benchmarks/queries.py
 	$(BIN)/python benchmarks/view.py
+
+# The learned reader of meetings, trained on training/train (about a minute; see
+# training/README.md), then shipped in extract/data/meeting_pairs.
+model: $(STAMP)
+	rm -rf training/model
+	$(BIN)/python -m spacy train training/meeting_pairs.cfg --code training/reader.py \
+		--output training/model
+	$(BIN)/python training/ship.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache

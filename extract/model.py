@@ -58,6 +58,11 @@ def load_nlp(name: str | None = None, *, exclude: tuple[str, ...] = ()) -> Langu
     ModelNotFoundError
         When no model can be loaded; the message says what to install.
     """
+    return _first_model(name, exclude=exclude)
+
+
+def _first_model(name: str | None, *, exclude: tuple[str, ...]) -> Language:
+    """A new pipeline of the named model, or of the first of `MODEL_NAMES` installed."""
     for candidate in (name,) if name else MODEL_NAMES:
         try:
             return _load_model(candidate, exclude)
@@ -106,9 +111,10 @@ def _keep_abbreviations(nlp: Language, patterns: list[dict[str, Any]],
     return sorted(forms)
 
 
-@functools.cache
-def load_pipeline(name: str | None = None) -> Language:
+def load_pipeline(name: str | None = None, *, learned: bool = True) -> Language:
     """Return the extraction pipeline: the model without its unused parts, plus our components.
+
+    With ``learned=False`` the rules alone decide the meetings (no ``diplograph_meeting_pairs``).
 
     ``nlp.pipe_names`` lists them in order (see `extract.components`); ``nlp(text)`` reads a
     plain story, and `extract.extract_articles` reads pages. The span ruler marks titles,
@@ -117,20 +123,26 @@ def load_pipeline(name: str | None = None) -> Language:
     (a title's rank, a meeting word's kind and mode, a topic's area).
 
     >>> nlp = load_pipeline()
-    >>> nlp.pipe_names[-6:]  # doctest: +NORMALIZE_WHITESPACE
+    >>> nlp.pipe_names[-7:]  # doctest: +NORMALIZE_WHITESPACE
     ['diplograph_lexicon', 'diplograph_context', 'diplograph_people', 'diplograph_dates',
-     'diplograph_meetings', 'diplograph_topics']
+     'diplograph_meetings', 'diplograph_meeting_pairs', 'diplograph_topics']
     >>> doc = nlp("President Ana Silva received Prime Minister Jonas Berg in Lisbon.")
     >>> [sorted(doc._.people[p].name for p in m.participants) for m in doc._.meetings]
     [['Ana Silva', 'Jonas Berg']]
     """
+    return _pipeline(name, learned)
+
+
+@functools.cache
+def _pipeline(name: str | None, learned: bool) -> Language:
     import srsly
 
     from .components import LETTERS, LINE_BREAKS, RULES, FoldingTokenizer
+    from .learned import PAIRS, WEIGHTS
     from .lexicon import LEXICON, LEXICON_PIPE, PATTERN_FILES
     from .vocabulary import Words
 
-    nlp = load_nlp(name, exclude=UNUSED)  # its own object: the bare model stays untouched
+    nlp = _first_model(name, exclude=UNUSED)  # its own object: the bare model stays untouched
     _keep_hyphenated_words(nlp)
     patterns = [p for file in PATTERN_FILES for p in srsly.read_jsonl(DATA / file)]
     abbreviations = _keep_abbreviations(nlp, patterns,
@@ -145,5 +157,8 @@ def load_pipeline(name: str | None = None) -> Language:
     )
     ruler.add_patterns(patterns)  # phrases are read by the components before: their letters
     for component in RULES:
-        nlp.add_pipe(component)
+        if component != PAIRS:
+            nlp.add_pipe(component)
+        elif learned and WEIGHTS.exists():  # trained by `make model`: architecture and weights
+            nlp.add_pipe(component, source=_load_model(str(WEIGHTS), ()))
     return nlp

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import hashlib
 import json
 import os
@@ -20,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from diplograph.errors import InputError
 from diplograph.slugs import slugify
 
-from .dating.phrases import resolve_date
+from .dating.page import page_date, parse_iso
 from .records import Article
 
 __all__ = ["MAX_FILE_BYTES", "STDIN", "Problem", "read_article", "read_articles"]
@@ -54,26 +53,6 @@ _NOT_GUESSED = ["utf_7", "utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_b
 _DATE_LINE = re.compile(
     r"\s*(?P<key>date|published)(?:\s*:\s*|\s+(?=[0-9]))(?P<value>\S*)", re.IGNORECASE
 )
-_ISO_DATE = re.compile(
-    r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})"
-    r"(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?"
-    r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
-)
-# A page's date below its masthead, as a line or a "|" field of one: "Published : 2024-06-12
-# 09:12 KST", "14 January 2026, 13:40", "Updated: Mon, 09 Jun 2025 14:05 CST", "Monday,
-# November 24, 2025". A date with text around it is a caption's or the story's, not the page's.
-_DATE_FIELD = re.compile(
-    r"(?P<label>(?:first )?(?:published|posted|updated)(?: on)?\s*[:–—-]?\s*)?"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2}"
-    r"|(?P<day>[0-9]{1,2})[/.](?P<month>[0-9]{1,2})[/.](?P<year>[0-9]{4})"
-    r"|[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+[0-9]{4}"
-    r"|[a-z]{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4})"
-    r"(?:[\s,]+[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?(?:\s*[ap]\.?m\.?)?"
-    r"(?:\s+\(?[a-z]{2,5}(?:\s*[+-]\s*[0-9]{1,2}(?::?[0-9]{2})?)?\)?)?)?",
-    re.IGNORECASE,
-)
-_HEAD_CHARS = 3000  # how far into a page its publication line is looked for
 _PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n")
 _MAX_TITLE_CHARS = 150
 # htmldate: the first publication date, from the page's metadata, not from dates in the text.
@@ -330,55 +309,15 @@ def _read_text(path: str, text: str, report: Report) -> Iterator[Article]:
     number, line = _first_line(text)
     header = _DATE_LINE.match(line)
     if header:
-        published = _parse_date(header["value"])
+        published = parse_iso(header["value"])
         if published is None:
             shown = f"line {header.group().strip()!r}"
             report(_malformed_date(path, number, shown))
     else:
-        published = _page_date(text[:_HEAD_CHARS])
+        published = page_date(text)
     title = None if header else _headline(text)
     name = "stdin" if path == STDIN else Path(path).stem
     yield _article(text, name=name, path=path, published=published, title=title)
-
-
-def _page_date(head: str) -> dt.date | None:
-    """The first date a page's head gives alone, or after "Published"/"Updated", as its date.
-
-    >>> _page_date("Masthead | Home\\n14 January 2026, 13:40\\nHeadline")
-    datetime.date(2026, 1, 14)
-    >>> _page_date("By Staff | Updated: Mon, 09 Jun 2025 14:05 CST | 5 min read")
-    datetime.date(2025, 6, 9)
-    >>> _page_date("Ministers met in Hanoi, March 10, 2026.") is None
-    True
-    """
-    for line in head.splitlines():
-        for field in line.split("|"):
-            field = field.strip()
-            match = _DATE_FIELD.match(field)
-            if match is None or not (match["label"] or match.end() == len(field)):
-                continue
-            if match["day"]:
-                if (day := _numeric_date(match)) is not None:
-                    return day
-                continue
-            date = resolve_date(match["date"], reference=None)
-            if date is not None and date.precision == "day" and date.basis == "explicit":
-                return dt.date.fromisoformat(date.value)
-    return None
-
-
-def _numeric_date(match: re.Match[str]) -> dt.date | None:
-    """A day written in figures ("18/06/2025", "06/18/2025", "18.06.2025"), when it can only
-    be read one way: "05/06/2025" is 5 June or 6 May, by the site's country."""
-    day, month, year = int(match["day"]), int(match["month"]), int(match["year"])
-    if day <= 12 and month <= 12 and day != month:
-        return None
-    if month > 12:
-        day, month = month, day  # "06/18/2025": the American order
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _first_line(text: str) -> tuple[int, str]:
@@ -398,21 +337,6 @@ def _headline(text: str) -> str | None:
     return head.strip() if is_headline else None
 
 
-def _parse_date(value: str) -> dt.date | None:
-    """Return the date of an ISO date or date-time, or None if it is not one.
-
-    >>> _parse_date("2024-06-12T08:30:00Z"), _parse_date("2024-13-45")
-    (datetime.date(2024, 6, 12), None)
-    """
-    match = _ISO_DATE.fullmatch(value.strip())
-    if match is None:
-        return None
-    try:
-        return dt.date.fromisoformat(match["date"])
-    except ValueError:
-        return None
-
-
 def _malformed_date(path: str, line: int, shown: str) -> Problem:
     reason = f"malformed date {shown}, treated as undated"
     return Problem(path=path, line=line, reason=reason, severity="warning")
@@ -428,7 +352,7 @@ def _read_html(path: str, text: str, report: Report) -> Iterator[Article]:
     )
     if page is None or not (page.text or "").strip():
         raise _Skip("no article text found in HTML")
-    published = _parse_date(page.date) if page.date else None
+    published = parse_iso(page.date) if page.date else None
     yield _article(
         page.text,
         name=Path(path).stem,
@@ -457,7 +381,7 @@ def _jsonl_article(path: str, number: int, line: str, report: Report) -> Article
     given_id = _optional_str(record, "id")
     published = None
     if record.get("date") is not None:
-        published = _parse_date(str(record["date"]))
+        published = parse_iso(str(record["date"]))
         if published is None:
             report(_malformed_date(path, number, repr(record["date"])))
     return _article(

@@ -17,6 +17,7 @@ from extract.components import (
     LETTERS,
     LINE_BREAKS,
     MEETINGS,
+    PAIRS,
     PEOPLE,
     TOPICS,
     FoldingTokenizer,
@@ -52,15 +53,15 @@ def tokens_of(doc: Doc, flags: list[bool]) -> str:
 def test_pipe_names_put_our_components_around_the_models(nlp):
     assert nlp.pipe_names == [
         "tok2vec", "tagger", LINE_BREAKS, "parser", "attribute_ruler", "ner", LETTERS,
-        LEXICON_PIPE, CONTEXT, PEOPLE, DATES, MEETINGS, TOPICS]
+        LEXICON_PIPE, CONTEXT, PEOPLE, DATES, MEETINGS, PAIRS, TOPICS]
 
 
 def test_select_pipes_trims_the_rule_components_for_a_block(nlp):
-    with nlp.select_pipes(disable=[MEETINGS, TOPICS]):
+    with nlp.select_pipes(disable=[MEETINGS, PAIRS, TOPICS]):
         doc = nlp("President Ana Silva received Prime Minister Jonas Berg.")
     assert [p.name for p in doc._.people] == ["Ana Silva", "Jonas Berg"]
     assert (doc._.drafts, doc._.meetings) == (None, None)
-    assert nlp.pipe_names[-2:] == [MEETINGS, TOPICS]  # back after the block
+    assert nlp.pipe_names[-3:] == [MEETINGS, PAIRS, TOPICS]  # back after the block
 
 
 # -- the extensions nlp(text) sets -----------------------------------------------------------

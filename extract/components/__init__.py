@@ -8,7 +8,9 @@ In pipeline order (see `extract.model.load_pipeline`), after the model's compone
 - ``diplograph_context``: ``doc._.body``, ``doc._.story``, ``doc._.quoted``, ``doc._.dateline``;
 - ``diplograph_people``: ``doc._.cast`` (``doc._.people``);
 - ``diplograph_dates``: ``doc._.story_dates``;
-- ``diplograph_meetings``: ``doc._.drafts`` and ``doc._.meetings``;
+- ``diplograph_meetings``: ``doc._.drafts`` and ``doc._.meetings``, as the rules read them;
+- ``diplograph_meeting_pairs``: a learned model decides the meetings again, the rules' among
+  its features (`extract.learned`);
 - ``diplograph_topics``: each meeting's topics and agreements.
 
 Importing this package registers the factories and the extensions.
@@ -16,16 +18,17 @@ Importing this package registers the factories and the extensions.
 
 from spacy.tokens import Doc
 
+from ..learned import PAIRS
 from .context import CONTEXT, Page
 from .letters import LETTERS, FoldingTokenizer
-from .rules import DATES, MEETINGS, PEOPLE, RULE_COMPONENTS, TOPICS
+from .rules import DATES, MEETINGS, PEOPLE, TOPICS
 from .sentences import LINE_BREAKS
 
-__all__ = ["CONTEXT", "DATES", "LETTERS", "LINE_BREAKS", "MEETINGS", "PEOPLE", "RULES",
-           "TOPICS", "FoldingTokenizer", "Page"]
+__all__ = ["CONTEXT", "DATES", "LETTERS", "LINE_BREAKS", "MEETINGS", "PAIRS", "PEOPLE",
+           "RULES", "TOPICS", "FoldingTokenizer", "Page"]
 
 # The components that read a whole story: a long text is parsed in pieces, joined, then read.
-RULES = (CONTEXT, *RULE_COMPONENTS)
+RULES = (CONTEXT, PEOPLE, DATES, MEETINGS, PAIRS, TOPICS)
 
 for _name, _default in {
     "page": None,  # Page: the article and its clean text (set before the pipeline runs)

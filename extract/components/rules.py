@@ -8,6 +8,7 @@ the pipeline config (``vocabulary``: a TOML file; the bundled one by default) an
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..dating.address import address_date, address_month
+from ..dating.lead import lead_day
 from ..dating.story import historical_flags, place_partial, story_dates
 from ..meetings import find_meetings, merge_drafts
 from ..people import find_people
@@ -75,10 +78,14 @@ class StoryDates(_RuleComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         article = page_of(doc).article
-        doc._.story_dates = story_dates(
-            doc, published=article.published, dateline=doc._.dateline,
-            dateline_end=doc._.dateline_span[1], page_text=article.text, body=doc._.body,
-            words=self.words)
+        dates = story_dates(
+            doc, published=article.published or address_date(article.url),
+            dateline=doc._.dateline, dateline_end=doc._.dateline_span[1],
+            page_text=f"{article.url or ''}\n{article.text}", body=doc._.body, words=self.words)
+        # With no day of its own, a story is of the month its address files it under.
+        fallback = dates.fallback or address_month(article.url)
+        doc._.story_dates = dataclasses.replace(
+            dates, fallback=fallback, lead=lead_day(doc, dates.reference, doc._.body))
         return doc
 
 

@@ -1,4 +1,5 @@
-"""A story's dateline: "CITY, March 4 (Agency) — ...", "October 21, Agency. ...".
+"""A story's dateline: "CITY, March 4 (Agency) — ...", "CITY [Country], June 30 (Agency):",
+"October 21, Agency. ...".
 
 The dateline opens one of the first paragraphs of prose (after a headline, a byline, a
 caption). Its day is read, and it is ended with a line break before parsing, so that the lead's
@@ -21,7 +22,7 @@ __all__ = ["DATELINE_LINES", "detach_dateline", "read_dateline"]
 DATELINE_LINES = 3  # the dateline opens one of the first paragraphs of prose
 # A day with or without a year, after an optional city, before an optional agency.
 _DATELINE = re.compile(
-    r"\s*(?:[A-Z][A-Za-z .'’-]{1,40},\s+)?"
+    r"\s*(?:[A-Z][A-Za-z .'’-]{1,40}(?:\s*\[[^\]\n]{1,30}\])?,\s+)?"
     r"((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
     r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)(?:,?\s+(\d{4}))?"
     r"[ \t]*(?:\([^)]{1,40}\)[ \t]*|[A-Z][A-Za-z]{1,15}[ \t]+)?[,.:–—\n-]",
@@ -55,6 +56,8 @@ def read_dateline(clean: CleanText) -> tuple[Date | None, tuple[int, int]]:
 
     >>> from extract.clean import clean_page
     >>> read_dateline(clean_page("ROME, May 3 (Agency) - Two ministers met at length."))[0].value
+    '--05-03'
+    >>> read_dateline(clean_page("Rome [Italy], May 3 (Agency): Two ministers met."))[0].value
     '--05-03'
     """
     m = _dateline_match(clean)

@@ -39,6 +39,8 @@ class StoryDates:
 
     reference: dt.date | None
     fallback: Date | None
+    # The day the lead states (see `extract.dating.lead`): the day of the story's event.
+    lead: Date | None = None
 
 
 def story_dates(doc: Doc, *, published: dt.date | None, dateline: Date | None,

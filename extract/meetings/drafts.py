@@ -31,7 +31,7 @@ from .setting import (
     status_of,
 )
 
-__all__ = ["Draft", "find_meetings"]
+__all__ = ["Draft", "dated_draft", "find_meetings", "set_the_scene"]
 
 _DEFINITE = frozenset({"the", "this", "these", "that"})
 
@@ -89,9 +89,9 @@ def find_meetings(doc: Doc, words: Words) -> list[Draft]:
             rules.append("group_subject")
             for person in pair:
                 roles.setdefault(person, "participant")
-        draft, told = _dated_draft(doc, trigger, kind, mode, roles, told, words)
+        draft, told = dated_draft(doc, trigger, kind, mode, roles, told, words)
         if draft is not None:
-            _set_the_scene(draft, trigger, kind, cast, titles, words)
+            set_the_scene(draft, trigger, kind, cast, titles, words)
             draft.rules = list(dict.fromkeys(rules + draft.rules))
             drafts.append(draft)
     return drafts
@@ -109,7 +109,7 @@ def _group_pair(trigger: Token, group: str, drafts: list[Draft], cast: Cast) -> 
     return next((p for p in pairs if p and all(fits_group(cast, k, group) for k in p)), [])
 
 
-def _dated_draft(doc: Doc, trigger: Token, kind: str, mode: str, roles: dict[int, str],
+def dated_draft(doc: Doc, trigger: Token, kind: str, mode: str, roles: dict[int, str],
                  told: Date | None, words: Words) -> tuple[Draft | None, Date | None]:
     """The draft of a meeting word with its date and status (None without participants), and
     the date last told next to meeting words after it."""
@@ -133,7 +133,7 @@ def _dated_draft(doc: Doc, trigger: Token, kind: str, mode: str, roles: dict[int
     if date is None and status == "held" and not perfect and not stated:
         # "the talks", "X also met Y": the occasion just told, on its day
         date = (told if definite or also(trigger) or on_the_side(sent, words) else None) \
-            or story.fallback
+            or story.lead or story.fallback
     if date is not None and reference is not None and date.precision == "day" \
             and not date.partial and date.value > reference.isoformat() and status == "held":
         status = "planned"
@@ -145,7 +145,7 @@ def _dated_draft(doc: Doc, trigger: Token, kind: str, mode: str, roles: dict[int
     return draft, date if stated else told
 
 
-def _set_the_scene(draft: Draft, trigger: Token, kind: str, cast: Cast, titles: set[int],
+def set_the_scene(draft: Draft, trigger: Token, kind: str, cast: Cast, titles: set[int],
                    words: Words) -> None:
     """Place, venue, an implied host, the confidence and a described counterpart."""
     draft.location, draft.venue = place_of(draft.sentence, words)

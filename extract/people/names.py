@@ -33,7 +33,7 @@ __all__ = [
 # ("U.Khurelsukh", as the Mongolian press writes names), and a given name cut short before
 # the rest ("Md. Touhid Hossain"); titles ("Dr.", "Gen.") are matched before names are.
 _REGNAL = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)$")
-_GLUED_INITIAL = re.compile(r"^[A-Z]\.[A-Z][a-z]+$")
+_GLUED_INITIAL = re.compile(r"^[A-Z][a-z]?\.[A-Z][a-z]+$")
 _SHORT_GIVEN = re.compile(r"^[A-Z][a-z]{1,3}\.$")
 # Parts of speech of the words a model takes into a name by mistake: "When X Y met ...".
 FUNCTION_POS = frozenset({"SCONJ", "ADV", "ADP", "DET", "PRON", "CCONJ", "AUX", "PART"})

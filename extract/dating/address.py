@@ -1,0 +1,67 @@
+"""The day a page's address gives: news sites file stories under their day.
+
+    https://example.com/world/2022/02/14/ministers-meet/   -> 2022-02-14
+    https://example.com/news/2004/jun/21/talks.htm          -> 2004-06-21
+    https://example.com/story-2019-09-24-summit             -> 2019-09-24
+    https://example.com/mongolia/20180919/2815522            -> 2018-09-19
+
+An address with only a year and a month ("/2023/12/") gives the month (`address_month`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from diplograph.dates import Date
+
+from .words import MONTHS
+
+__all__ = ["address_date", "address_month"]
+
+_DAY = r"(?P<day>0?[1-9]|[12]\d|3[01])(?!\d)"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_FORMS = (
+    re.compile(rf"/{_YEAR}/(?P<month>0?[1-9]|1[0-2])/{_DAY}"),
+    re.compile(rf"/{_YEAR}/(?P<month>[a-z]{{3,9}})/{_DAY}", re.IGNORECASE),
+    re.compile(rf"(?<!\d){_YEAR}[-_](?P<month>0[1-9]|1[0-2])[-_]{_DAY}"),
+    # a day in figures ending a part of the path, a time after it or not: "/20180919/",
+    # "...-and-mexico20220630131708/"
+    re.compile(rf"(?<!\d){_YEAR}(?P<month>0[1-9]|1[0-2])(?P<day>0[1-9]|[12]\d|3[01])"
+               rf"(?:[01]\d|2[0-3])?(?:[0-5]\d){{0,2}}(?=[/.?#]|$)"),
+)
+_MONTH_PATH = re.compile(rf"/{_YEAR}/(?P<month>0?[1-9]|1[0-2])/")
+
+
+def address_date(url: str | None) -> dt.date | None:
+    """The day in a page's address, if it gives one whole.
+
+    >>> address_date("https://news.example/2004/jun/21/talks.htm")
+    datetime.date(2004, 6, 21)
+    >>> address_date("https://news.example/story/2019-09-24-summit")
+    datetime.date(2019, 9, 24)
+    >>> address_date("https://news.example/x/india-and-mexico20220630131708/")
+    datetime.date(2022, 6, 30)
+    >>> address_date("https://news.example/2019/09/ministers"), address_date(None)
+    (None, None)
+    """
+    for form in _FORMS:
+        for match in form.finditer(url or ""):
+            month = match["month"]
+            number = int(month) if month.isdigit() else MONTHS.get(month.lower()[:3])
+            try:
+                return dt.date(int(match["year"]), number or 0, int(match["day"]))
+            except ValueError:
+                continue
+    return None
+
+
+def address_month(url: str | None) -> Date | None:
+    """The month a page's address files it under ("/2023/12/"), when it gives no day.
+
+    >>> address_month("https://news.example/english/2023/12/talks-held").value
+    '2023-12'
+    """
+    match = _MONTH_PATH.search(url or "")
+    return None if match is None else Date.of(int(match["year"]), int(match["month"]),
+                                               basis="article")

@@ -1,0 +1,102 @@
+"""From scored pairs to meetings: the people a sentence brings together, dated and placed.
+
+The pairs a learned model accepts in one sentence are joined into meetings: people all of whose
+pairs were accepted are one meeting. A meeting takes what the rules read of its
+sentence when a rule's draft there holds one of its people (date, status, mode, place);
+otherwise it is dated and placed from the sentence itself, as the rules date a meeting word.
+Drafts are then merged across the story as the rules' are.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from itertools import combinations
+
+import networkx as nx
+from spacy.tokens import Doc, Span, Token
+
+from ..dating.story import historical_flags, place_partial
+from ..lexicon import LEXICON, marks
+from ..meetings import Draft, merge_drafts
+from ..meetings.drafts import dated_draft, set_the_scene
+from ..vocabulary import Words
+from .candidates import Candidate
+
+__all__ = ["decide"]
+
+
+def decide(doc: Doc, candidates: Sequence[Candidate], scores: Sequence[float],
+           threshold: float, words: Words, *, rule_threshold: float | None = None) -> None:
+    """Set ``doc._.drafts`` and ``doc._.meetings`` from the pairs scored at least
+    `threshold`, or at least `rule_threshold` where a rule put the two in one meeting of the
+    sentence; drafts of the rules with one person (a described counterpart) stay."""
+    rule_drafts: list[Draft] = list(doc._.drafts or ())
+    ruled = {(d.sentence.start, a, b) for d in rule_drafts
+             for a, b in combinations(sorted(d.participants), 2)}
+    lower = threshold if rule_threshold is None else rule_threshold
+    accepted: dict[int, list[tuple[Candidate, float]]] = {}
+    for candidate, score in zip(candidates, scores, strict=True):
+        bar = lower if (candidate.start, candidate.a, candidate.b) in ruled else threshold
+        if score >= bar:
+            accepted.setdefault(candidate.start, []).append((candidate, score))
+    drafts = [d for d in rule_drafts if len(d.participants) < 2]
+    titles = {i for s in doc.spans.get(LEXICON, []) if s.label_ == "TITLE"
+              for i in range(s.start, s.end)}
+    for start in sorted(accepted):
+        here = [d for d in rule_drafts if d.sentence.start == start]
+        for group in _groups(accepted[start]):
+            draft = _draft(doc, group, here, titles, words)
+            if draft is not None:
+                drafts.append(draft)
+    drafts.sort(key=lambda d: d.sentence.start)
+    if doc._.story_dates.reference is None:  # an undated story: its own dates tell
+        placed = place_partial([d.date for d in drafts])
+        for draft, date, old in zip(drafts, placed, historical_flags(placed), strict=True):
+            draft.date, draft.historical = date, draft.historical or old
+    doc._.drafts = drafts
+    doc._.meetings = merge_drafts(drafts, words)
+
+
+def _groups(pairs: list[tuple[Candidate, float]]) -> list[list[tuple[Candidate, float]]]:
+    """The meetings of a sentence: every largest group of people whose pairs were all
+    accepted. "X received Y and Z" with Y-Z accepted is one meeting of three; with Y-Z
+    refused, two meetings (X-Y, X-Z)."""
+    accepted = nx.Graph()
+    accepted.add_edges_from((c.a, c.b, {"pair": (c, s)}) for c, s in pairs)
+    groups = []
+    for clique in sorted(sorted(c) for c in nx.find_cliques(accepted)):
+        inside = [accepted.edges[a, b]["pair"] for a, b in combinations(clique, 2)]
+        groups.append(sorted(inside, key=lambda p: (p[0].a, p[0].b)))
+    return groups
+
+
+def _draft(doc: Doc, group: list[tuple[Candidate, float]], here: list[Draft],
+           titles: set[int], words: Words) -> Draft | None:
+    people = sorted({p for candidate, _ in group for p in (candidate.a, candidate.b)})
+    best = max(group, key=lambda p: p[1])
+    rule = max(here, key=lambda d: len(d.participants.keys() & set(people)), default=None)
+    if rule is not None and rule.participants.keys() & set(people):
+        roles = {p: rule.participants.get(p, "participant") for p in people}
+        return dataclasses.replace(
+            rule, participants=roles, sentences=list(rule.sentences),
+            rules=[*rule.rules, "learned"], topics=[], agreements=[],
+            confidence=round(best[1], 2))
+    sentence = best[0].sentence(doc)
+    anchor = _anchor(doc, best[0], sentence)
+    mode = next((s.id_.split(":")[1] for s in marks(doc, "MEETING")
+                 if sentence.start <= s.start < sentence.end), "in_person")
+    roles = dict.fromkeys(people, "participant")
+    draft, _ = dated_draft(doc, anchor, "meet", mode, roles, None, words)
+    if draft is None:
+        return None
+    set_the_scene(draft, anchor, "meet", doc._.cast, titles, words)
+    draft.rules, draft.confidence = ["learned"], round(best[1], 2)
+    return draft
+
+
+def _anchor(doc: Doc, candidate: Candidate, sentence: Span) -> Token:
+    """The word the meeting hangs on: a meeting word of the sentence, else its root."""
+    trigger = next((s.root for s in marks(doc, "MEETING")
+                    if sentence.start <= s.start < sentence.end), None)
+    return trigger if trigger is not None else sentence.root
