@@ -44,7 +44,9 @@ _FURNITURE = re.compile(
     r"^\s*(?:read more|read also|see also|related(?: articles| news| stories)?|share(?: this)?"
     r"|advertisement|subscribe\b.*|sign (?:in|up)\b.*|log in\b.*|cookie\b.*|tags?:.*"
     r"|follow us\b.*|print|e-?mail|\d+\s+min(?:ute)?s?\s+read\b.*"
-    r"|(?:updated|posted)\b.*\bago)\s*$",
+    r"|(?:updated|posted)\b.*\bago"
+    # contact details: "Enquiries: X Y, Office, Tel: +251 ...", "Media contact: ... Email: ..."
+    r"|(?:(?:media )?(?:enquiries|inquiries|contacts?)\s*:.*|.*\b(?:tel|fax|e-?mail)\s*:.*))\s*$",
     re.IGNORECASE,
 )
 # A heading over a list of links to other stories: the lines under it, up to a blank line.

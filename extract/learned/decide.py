@@ -1,7 +1,7 @@
 """From scored pairs to meetings: the people a sentence brings together, dated and placed.
 
-The pairs a learned model accepts in one sentence are joined into meetings: people all of whose
-pairs were accepted are one meeting. A meeting takes what the rules read of its
+The pairs a learned model accepts in one sentence are joined into meetings: people joined by
+accepted pairs are one meeting. A meeting takes what the rules read of its
 sentence when a rule's draft there holds one of its people (date, status, mode, place);
 otherwise it is dated and placed from the sentence itself, as the rules date a meeting word.
 Drafts are then merged across the story as the rules' are.
@@ -59,16 +59,13 @@ def decide(doc: Doc, candidates: Sequence[Candidate], scores: Sequence[float],
 
 
 def _groups(pairs: list[tuple[Candidate, float]]) -> list[list[tuple[Candidate, float]]]:
-    """The meetings of a sentence: every largest group of people whose pairs were all
-    accepted. "X received Y and Z" with Y-Z accepted is one meeting of three; with Y-Z
-    refused, two meetings (X-Y, X-Z)."""
+    """The meetings of a sentence: people joined by accepted pairs. "X met Y and his father
+    Z" is one meeting of three even when Y-Z alone reads as none."""
     accepted = nx.Graph()
     accepted.add_edges_from((c.a, c.b, {"pair": (c, s)}) for c, s in pairs)
-    groups = []
-    for clique in sorted(sorted(c) for c in nx.find_cliques(accepted)):
-        inside = [accepted.edges[a, b]["pair"] for a, b in combinations(clique, 2)]
-        groups.append(sorted(inside, key=lambda p: (p[0].a, p[0].b)))
-    return groups
+    return [sorted((accepted.edges[e]["pair"] for e in accepted.subgraph(group).edges),
+                   key=lambda p: (p[0].a, p[0].b))
+            for group in sorted(sorted(g) for g in nx.connected_components(accepted))]
 
 
 def _draft(doc: Doc, group: list[tuple[Candidate, float]], here: list[Draft],

@@ -23,6 +23,7 @@ from .titles import TitleChain, inside_name, title_chains
 
 __all__ = ["find_people"]
 
+MEDIA_RANK = "media"  # the rank of reporters, editors and photographers in titles.jsonl
 PRONOUN_REACH = 60  # tokens: a pronoun continues a person named this near (a sentence or two)
 
 
@@ -63,7 +64,9 @@ def find_people(doc: Doc, *, body: list[bool], quoted: list[bool], words: Words)
         elif token.lower_ in pronouns and not quoted[i] and body[i] and linker.last_seen:
             _link_pronoun(linker, token, words)
     kinship(doc, linker, words)
-    return Cast(linker.people, linker.token_person, delegations(doc, linker))
+    cast = Cast(linker.people, linker.token_person, delegations(doc, linker))
+    # Known only as a correspondent or an editor: the page's own people, not the story's.
+    return cast.without({k for k, p in enumerate(cast.people) if p.ranks == {MEDIA_RANK}})
 
 
 def _link_name(linker: Linker, tokens: list[Token], around: list[TitleChain | None]) -> None:

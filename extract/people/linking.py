@@ -61,6 +61,16 @@ class Cast:
     token_person: dict[int, int]  # token index -> index into people
     delegations: dict[int, int]  # token index of "delegation" -> index of its head
 
+    def without(self, gone: set[int]) -> Cast:
+        """The cast with some people taken out (and every reference to them)."""
+        if not gone:
+            return self
+        kept = [k for k in range(len(self.people)) if k not in gone]
+        index = {old: new for new, old in enumerate(kept)}
+        return Cast([self.people[k] for k in kept],
+                     {t: index[p] for t, p in self.token_person.items() if p in index},
+                     {t: index[p] for t, p in self.delegations.items() if p in index})
+
     def person_at(self, token: Token) -> int | None:
         """The person a token refers to (a name, a title, a pronoun or a delegation)."""
         found = self.token_person.get(token.i)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..vocabulary import Words
-from .names import clean_name, given_names_before, is_place, name_run, placelike
+from .names import clean_name, given_names_before, is_credit, is_place, name_run, placelike
 from .titles import TitleChain
 
 __all__ = ["name_mentions"]
@@ -47,7 +47,8 @@ def name_mentions(doc: Doc, chains: list[TitleChain], body: list[bool], words: W
             if chain and not any(t.i in taken for t in run):
                 found[run[0].i] = (run, chain)
                 taken.update(t.i for t in run)
-    names = [found[k] for k in sorted(found) if body[found[k][0][0].i]]
+    names = [found[k] for k in sorted(found)
+             if body[found[k][0][0].i] and not is_credit(found[k][0], words)]
     # An appositive chain right after a name: "X Y, the Deputy Commander-in-Chief of ...".
     result = []
     for tokens, chain in names:

@@ -20,6 +20,7 @@ __all__ = [
     "clean_name",
     "given_names_before",
     "glued_hyphen",
+    "is_credit",
     "is_name_token",
     "is_place",
     "name_run",
@@ -170,3 +171,19 @@ def outside_or_alone(token: Token) -> bool:
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return token.ent_iob_ == "O" or (token.ent_iob_ == "B"
                                      and (after is None or after.ent_iob_ != "I"))
+
+
+def is_credit(tokens: list[Token], words: Words) -> bool:
+    """A picture's credit, not a person of the story: "(X Y/Agency)", "... Photo: X Y".
+
+    The name is followed by a slash and a capitalised word (its agency), or comes a few words
+    after a credit's label and its colon.
+    """
+    doc = tokens[0].doc
+    after = tokens[-1].i + 1
+    if after + 1 < len(doc) and doc[after].text == "/" and not tokens[-1].whitespace_ \
+            and doc[after + 1].text[:1].isupper():
+        return True
+    before = doc[max(tokens[0].i - 3, 0):tokens[0].i]
+    return any(t.text == ":" and t.i > 0 and doc[t.i - 1].lower_ in words["credit_labels"]
+               for t in before)

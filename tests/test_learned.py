@@ -1,0 +1,148 @@
+"""The learned reader of meetings: its candidates and features, its decisions, its weights, and
+the corpus it is trained on (training/)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from evaluation import load_gold
+from evaluation.agreement import agreement, graph_of
+from extract import load_pipeline
+from extract.learned.candidates import candidates, features
+from extract.learned.component import PAIRS, featurize
+from extract.learned.decide import decide
+from extract.vocabulary import Words
+
+ROOT = Path(__file__).resolve().parent.parent
+TRAINING = ROOT / "training"
+WORDS = Words.load()
+
+
+@pytest.fixture(scope="module")
+def rules():
+    """The pipeline without the learned reader: the rules' reading, the reader's input."""
+    return load_pipeline(learned=False)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def names(doc, candidate):
+    return {doc._.people[candidate.a].name, doc._.people[candidate.b].name}
+
+
+def test_every_two_people_of_a_sentence_are_a_candidate(rules):
+    doc = rules("President Ana Silva received Prime Minister Jonas Berg and Carl Dunn. "
+                "Later Eva Lund spoke.")
+    found = candidates(doc)
+    assert [names(doc, c) for c in found] == [
+        {"Ana Silva", "Jonas Berg"}, {"Ana Silva", "Carl Dunn"}, {"Jonas Berg", "Carl Dunn"}]
+    assert all(c.start == 0 for c in found)
+
+
+def test_a_pair_the_rules_joined_is_a_candidate_though_not_both_are_named_there(rules):
+    doc = rules("President Ana Silva and Prime Minister Jonas Berg are old friends. "
+                "They first met in 2009.")
+    found = [c for c in candidates(doc) if c.start > 0]
+    assert [names(doc, c) for c in found] == [{"Ana Silva", "Jonas Berg"}]
+    assert "pair:not_both_mentioned" in features(doc, found[0], WORDS)
+
+
+def test_features_say_what_the_rules_the_parse_and_the_words_say(rules):
+    doc = rules("President Ana Silva received Prime Minister Jonas Berg in Lisbon on Monday.")
+    (candidate,) = candidates(doc)
+    found = features(doc, candidate, WORDS)
+    for feature in ("bias", "rule:pair", "rule:verb_arguments", "rule:kind:receive",
+                    "trigger:receive:in_person", "sent:date", "path:nsubj^dobj",
+                    "path:top:received", "verb:kind:receive"):
+        assert feature in found
+
+
+def test_featurize_hashes_every_feature_of_every_candidate():
+    keys, values, lengths = featurize([["bias", "a"], ["bias"]])
+    assert keys.dtype.name == "uint64" and len(keys) == 3
+    assert keys[0] == keys[2]  # one feature, one key
+    assert values.tolist() == [1.0, 1.0, 1.0] and lengths.tolist() == [2, 1]
+
+
+def test_decide_joins_accepted_pairs_into_meetings_and_drops_refused_ones(rules):
+    doc = rules("President Ana Silva received Prime Minister Jonas Berg and Minister Carl Dunn.")
+    found = candidates(doc)
+    scores = [0.9 if "Ana Silva" in names(doc, c) else 0.0 for c in found]
+    decide(doc, found, scores, 0.5, WORDS)
+    assert [sorted(doc._.people[p].name for p in m.participants) for m in doc._.meetings] == [
+        ["Ana Silva", "Carl Dunn", "Jonas Berg"]]
+    decide(doc, found, [0.0] * len(found), 0.5, WORDS)
+    assert doc._.meetings == []
+
+
+def test_a_rules_meeting_stands_unless_the_model_is_sure_it_is_none(rules):
+    doc = rules("President Ana Silva received Prime Minister Jonas Berg.")
+    found = candidates(doc)
+    decide(doc, found, [0.2], 0.6, WORDS, rule_threshold=0.1)
+    assert len(doc._.meetings) == 1 and "learned" in doc._.meetings[0].rules
+    doc = rules("President Ana Silva received Prime Minister Jonas Berg.")
+    decide(doc, candidates(doc), [0.05], 0.6, WORDS, rule_threshold=0.1)
+    assert doc._.meetings == []
+
+
+def test_the_shipped_reader_loads_offline_and_reads_a_meeting(nlp):
+    assert PAIRS in nlp.pipe_names
+    pairs = nlp.get_pipe(PAIRS)
+    assert (pairs.cfg["threshold"], pairs.cfg["rule_threshold"]) == pytest.approx((0.6, 0.1))
+    doc = nlp("Foreign Minister Ana Silva held talks with her counterpart Jonas Berg in Oslo.")
+    assert [sorted(doc._.people[p].name for p in m.participants) for m in doc._.meetings] == [
+        ["Ana Silva", "Jonas Berg"]]
+    assert doc.user_data["diplograph.pair_scores"][0] > 0.6
+
+
+def test_the_reader_is_small_enough_to_ship():
+    weights = ROOT / "extract" / "data" / "meeting_pairs"
+    assert sum(f.stat().st_size for f in weights.rglob("*") if f.is_file()) < 30 * 2**20
+
+
+# -- the corpus --------------------------------------------------------------------------------
+
+
+def test_no_page_appears_twice_in_the_corpus_or_beside_the_projects_own_sets():
+    sys.path.insert(0, str(TRAINING))
+    import corpus
+
+    assert corpus.check() == []
+
+
+def test_every_annotation_quotes_its_page_and_every_page_has_a_manifest_line():
+    sys.path.insert(0, str(TRAINING))
+    import check
+
+    for split in ("train", "dev", "test"):
+        assert check.check(TRAINING / split) == []
+    rows = [json.loads(line) for line in (TRAINING / "manifest.jsonl").read_text().splitlines()]
+    for row in rows:
+        assert (TRAINING / row["split"] / "articles" / row["file"]).exists()
+    assert len(rows) == len({row["url"] for row in rows}) == 448
+    assert sum(row["split"] == "test" for row in rows) >= 100
+    assert sum(row["kind"] == "no_meeting" for row in rows) / len(rows) >= 0.2
+
+
+def test_two_annotators_agree_as_the_model_card_says():
+    first = load_gold(TRAINING / "test")  # any split: agreement keeps the pages both annotated
+    articles = tuple(a for split in ("train", "dev", "test")
+                     for a in load_gold(TRAINING / split).articles)
+    report = agreement(first.model_copy(update={"articles": articles}),
+                       load_gold(TRAINING / "double"))
+    assert len(report.articles.files) == 60
+    assert report.articles.meetings.f1 == 0.805
+
+
+def test_graph_of_a_gold_file_scores_perfectly_against_itself():
+    gold = load_gold(TRAINING / "dev")
+    report = agreement(gold, gold)
+    assert report.articles.meetings.recall == 1.0
+    assert graph_of(gold).number_of_nodes() > len(gold.articles)
