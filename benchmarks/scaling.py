@@ -28,7 +28,7 @@ from corpus import write_corpus  # noqa: E402
 from extract.model import load_pipeline  # noqa: E402
 from extract.parallel import run_extraction  # noqa: E402
 from extract.sources import read_articles  # noqa: E402
-from kg.build import graph_from_extractions  # noqa: E402
+from kg.building import graph_from_extractions  # noqa: E402
 
 __all__ = ["SIZES", "main", "measure"]
 

@@ -39,7 +39,7 @@ from extract.model import load_nlp, load_pipeline  # noqa: E402
 from extract.parallel import run_extraction  # noqa: E402
 from extract.records import Article, ArticleExtraction  # noqa: E402
 from extract.sources import read_articles  # noqa: E402
-from kg.build import graph_from_extractions  # noqa: E402
+from kg.building import graph_from_extractions  # noqa: E402
 
 __all__ = ["build_graph", "main", "same_graph", "timed"]
 
@@ -72,7 +72,7 @@ from extract.cache import ExtractionCache
 from extract.model import load_nlp
 from extract.parallel import run_extraction
 from extract.sources import read_articles
-from kg.build import graph_from_extractions
+from kg.building import graph_from_extractions
 cache = ExtractionCache(sys.argv[2])
 G = graph_from_extractions(run_extraction(read_articles([sys.argv[1]]), cache=cache))
 print(time.perf_counter() - start, load_nlp.cache_info().currsize > 0, cache.hits, cache.misses)

@@ -16,6 +16,7 @@ from typing import Literal, Protocol
 from diplograph.errors import DiplographError
 
 from .cache import ExtractionCache
+from .limits import SECONDS_PER_PIECE
 from .records import Article, ArticleExtraction
 
 __all__ = ["CHUNK_SIZE", "ENGINES", "EngineError", "run_extraction"]
@@ -33,13 +34,17 @@ class EngineError(DiplographError):
     worker process died."""
 
 
-def _extract_chunk(articles: list[Article], batch_size: int) -> list[ArticleExtraction]:
+def _extract_chunk(articles: list[Article], batch_size: int,
+                   timeout: float | None = SECONDS_PER_PIECE,
+                   on_piece: Callable[[str, int, int], object] | None = None,
+                   ) -> list[ArticleExtraction]:
     """Extract a chunk of articles in a worker, loading the pipeline once per process."""
     from .model import load_pipeline
     from .pipeline import extract_articles
 
     with _LOCK:
-        return list(extract_articles(articles, nlp=load_pipeline(), batch_size=batch_size))
+        return list(extract_articles(articles, nlp=load_pipeline(), batch_size=batch_size,
+                                     timeout=timeout, on_piece=on_piece))
 
 
 def _warm_up() -> None:
@@ -101,15 +106,17 @@ class _Runner:
     """
 
     def __init__(self, workers: int, engine: Engine, scheduler: str | None,
-                 batch_size: int) -> None:
+                 batch_size: int, timeout: float | None = SECONDS_PER_PIECE,
+                 on_piece: Callable[[str, int, int], object] | None = None) -> None:
         self.engine, self.scheduler, self.batch_size = engine, scheduler, batch_size
+        self.timeout, self.on_piece = timeout, on_piece
         self.helps = engine == "local"  # this process parses too
         self.others = workers - 1 if self.helps else workers  # processes to send chunks to
         self.submit: Callable[[list[Article]], _Result] | None = None
         self.closers: list[Callable[[], object]] = []
 
     def parse_here(self, articles: list[Article]) -> list[ArticleExtraction]:
-        return _extract_chunk(articles, self.batch_size)
+        return _extract_chunk(articles, self.batch_size, self.timeout, self.on_piece)
 
     def send(self, articles: list[Article]) -> _Result:
         if self.submit is None:
@@ -125,7 +132,8 @@ class _Runner:
         pool = ProcessPoolExecutor(self.others, mp_context=multiprocessing.get_context(method),
                                    initializer=_warm_up)
         self.closers.append(lambda: pool.shutdown(wait=True, cancel_futures=True))
-        return lambda chunk: _Guarded(pool.submit(_extract_chunk, chunk, self.batch_size))
+        return lambda chunk: _Guarded(pool.submit(_extract_chunk, chunk, self.batch_size,
+                                                  self.timeout))
 
     def _dask(self) -> Callable[[list[Article]], _Result]:
         try:
@@ -146,7 +154,8 @@ class _Runner:
                     f"cannot reach the dask scheduler at {self.scheduler}: {e}") from None
             self.others = max(1, len(client.scheduler_info().get("workers", {})))
         self.closers.insert(0, client.close)
-        return lambda chunk: client.submit(_extract_chunk, chunk, self.batch_size, pure=False)
+        return lambda chunk: client.submit(_extract_chunk, chunk, self.batch_size, self.timeout,
+                                           pure=False)
 
     def close(self) -> None:
         for close in self.closers:
@@ -163,6 +172,8 @@ def run_extraction(
     scheduler: str | None = None,
     batch_size: int = 16,
     chunk_size: int = CHUNK_SIZE,
+    timeout: float | None = SECONDS_PER_PIECE,
+    on_piece: Callable[[str, int, int], object] | None = None,
 ) -> Iterator[ArticleExtraction]:
     """Extract articles, lazily and in input order, using the cache and several processes.
 
@@ -194,6 +205,13 @@ def run_extraction(
         Articles per `nlp.pipe` batch.
     chunk_size : int
         Articles per task sent to a worker (with one local worker, at least `batch_size`).
+    timeout : float, optional
+        Seconds an article may take for each 100,000 characters (None: no limit); an article
+        past it comes back with ``skipped`` set, is not cached, and the run goes on (see
+        `extract.budget`).
+    on_piece : callable, optional
+        Told of each piece of a long article parsed in this process (see
+        `extract.pipeline.read_docs`); worker processes tell nothing.
 
     Returns
     -------
@@ -236,7 +254,7 @@ def run_extraction(
         raise ValueError("a scheduler address needs engine='dask'")
     if cache is not None and not isinstance(cache, ExtractionCache):
         raise TypeError(f"cache must be an ExtractionCache or None, not {type(cache).__name__}")
-    runner = _Runner(workers, engine, scheduler, batch_size)
+    runner = _Runner(workers, engine, scheduler, batch_size, timeout, on_piece)
     if engine == "local" and workers == 1:
         chunk_size = max(chunk_size, batch_size)  # nothing to spread: keep batches full
     return _run(iter(articles), runner, cache, chunk_size)
@@ -290,7 +308,7 @@ def _run(articles: Iterator[Article], runner: _Runner, cache: ExtractionCache | 
                 if not (wait or chunk.ready):
                     return
                 head = chunk.record(position)
-                if cache is not None:
+                if cache is not None and head.skipped is None:
                     cache.put(head)
             slots.popleft()
             yield head

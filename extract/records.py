@@ -121,9 +121,10 @@ class MeetingRecord(_Record):
 
 
 class ArticleExtraction(_Record):
-    """Everything extracted from one article."""
+    """Everything extracted from one article; or, with `skipped`, why nothing was."""
 
     article: Article
     people: tuple[PersonRecord, ...] = ()
     entities: tuple[EntityRecord, ...] = ()
     meetings: tuple[MeetingRecord, ...] = ()
+    skipped: str | None = None  # "took longer than 30 s to read": the article gave nothing

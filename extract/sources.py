@@ -20,6 +20,7 @@ from diplograph.errors import InputError
 from diplograph.slugs import slugify
 
 from .dating.page import page_date, parse_iso
+from .limits import PIECE_CHARS, SPACY_MAX_LENGTH
 from .records import Article
 
 __all__ = ["MAX_FILE_BYTES", "STDIN", "Problem", "read_article", "read_articles"]
@@ -240,7 +241,12 @@ def _read_one(path: str, kind: Kind, report: Report) -> Iterator[Article]:
         if encoding is not None:
             reason = f"not UTF-8, decoded as {encoding}"
             report(Problem(path=path, reason=reason, severity="warning"))
-        yield from _READERS[kind](path, text, report)
+        for article in _READERS[kind](path, text, report):
+            if len(article.text) > SPACY_MAX_LENGTH:
+                report(Problem(path=article.path, severity="warning", reason=(
+                    f"{len(article.text):,} characters, more than spaCy reads at once "
+                    f"({SPACY_MAX_LENGTH:,}): read in pieces of {PIECE_CHARS:,}")))
+            yield article
     except _Skip as skip:
         report(Problem(path=path, reason=str(skip), severity="skipped"))
 

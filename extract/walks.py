@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Token
 
+from .budget import check
+
 __all__ = ["reachable", "upward"]
 
 
@@ -30,6 +32,7 @@ def reachable(start: Token, follow: Callable[[Token], Iterable[Token]]) -> Itera
     seen: set[int] = set()
     stack = [start]
     while stack:
+        check()  # the article's time budget (see `extract.budget`)
         token = stack.pop()
         if token.i in seen:
             continue
@@ -51,6 +54,7 @@ def upward(token: Token, through: Callable[[Token], bool]) -> Iterator[Token]:
     """
     seen = {token.i}
     while through(token) and token.head.i not in seen:
+        check()
         token = token.head
         seen.add(token.i)
         yield token

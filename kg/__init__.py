@@ -4,36 +4,12 @@
 >>> G = kg.new_graph()
 >>> G.graph["schema_version"] == kg.SCHEMA_VERSION
 True
+
+Its names (listed in ``__init__.pyi``) are imported on first use: reading a graph and asking it
+questions never imports the extraction (spaCy, trafilatura, dateparser), which only `build` and
+`add` need.
 """
 
-from .build import add, build, graph_from_extractions
-from .examples import example_graph
-from .exports import people_projection, write_gexf, write_graphml
-from .graph import add_edge, add_node, edge_id, new_graph, node_model, nodes_of_type
-from .io import GraphFileError, graph_lock, load, save
-from .schema import SCHEMA_VERSION, node_id, slugify
-from .view import write_html
+import lazy_loader
 
-__all__ = [
-    "SCHEMA_VERSION",
-    "GraphFileError",
-    "add",
-    "add_edge",
-    "add_node",
-    "build",
-    "edge_id",
-    "example_graph",
-    "graph_from_extractions",
-    "graph_lock",
-    "load",
-    "new_graph",
-    "node_id",
-    "node_model",
-    "nodes_of_type",
-    "people_projection",
-    "save",
-    "slugify",
-    "write_gexf",
-    "write_graphml",
-    "write_html",
-]
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)

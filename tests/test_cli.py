@@ -476,3 +476,25 @@ def test_an_export_into_a_missing_folder_is_one_line(graph, tmp_path):
     target = tmp_path / "no-such-folder" / "out.gexf"
     line = error_line(run("export", "--graph", graph, "--gexf", target))
     assert line == f"error: {target}: cannot write the file: No such file or directory"
+
+
+def test_queries_never_import_the_extraction(graph):
+    """`diplograph who-met` and a notebook's `kg.load` start without spaCy: a build needs it."""
+    import subprocess
+    import sys
+
+    code = ("import sys, kg, queries; from diplograph.cli import app; "
+            f"queries.who_met(kg.load({str(graph)!r}), 'Lukashenko'); "
+            "print(sorted({'spacy', 'extract.pipeline', 'trafilatura', 'dateparser'}"
+            " & set(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_build_takes_an_article_timeout(tmp_path):
+    out = tmp_path / "g.json"
+    result = run("build", SEEDS, "--out", out, "--article-timeout", "1e-9", "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert result.output.count("took longer than 1e-09 s to read") == 5
+    assert "0 article(s) read, 5 skipped" in result.output

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import extract.pipeline
+import extract.sources
 import kg
 import queries
 from extract import extract_article, read_articles
@@ -62,7 +63,7 @@ def test_jsonl_gives_the_same_meetings_as_text(tmp_path, as_text):
 
 
 def test_long_text_is_parsed_in_chunks_without_loss(monkeypatch, make_article):
-    monkeypatch.setattr(extract.pipeline, "CHUNK_CHARS", 400)
+    monkeypatch.setattr(extract.pipeline, "PIECE_CHARS", 400)
     filler = "The weather in the region was mild for the season. " * 12
     text = f"{filler}\n\n{STORY}\n\n{filler}\n\nChancellor Eva Gruber met Karel Novak in Vienna."
     x = extract_article(make_article(text))
@@ -72,6 +73,18 @@ def test_long_text_is_parsed_in_chunks_without_loss(monkeypatch, make_article):
     assert frozenset({"Eva Gruber", "Karel Novak"}) in met
     evidence = [e for m in x.meetings for e in m.evidence]
     assert all(text[e.start:e.end] == e.sentence for e in evidence)
+
+
+def test_a_text_longer_than_spacy_reads_at_once_is_named_and_read(monkeypatch, tmp_path):
+    monkeypatch.setattr(extract.sources, "SPACY_MAX_LENGTH", 100)
+    path = tmp_path / "long.txt"
+    path.write_text(STORY * 3, encoding="utf-8")
+    problems = []
+    [article] = read_articles([path], on_problem=problems.append)
+    assert article.text == STORY * 3
+    [problem] = problems
+    assert (problem.path, problem.severity) == (str(path), "warning")
+    assert "more than spaCy reads at once (100): read in pieces of 100,000" in problem.reason
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

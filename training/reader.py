@@ -97,7 +97,7 @@ def labelled_pages(folder: str) -> tuple[tuple[str, tuple[tuple[str, ...], ...],
     words = Words.load()
     gold = {a.file: a for a in load_gold(folder).articles}
     out = []
-    for doc in read_docs(pages(Path(folder)), nlp=nlp):
+    for doc in read_docs(pages(Path(folder)), nlp=nlp, timeout=None):
         name = Path(doc._.page.article.path).name
         found = candidates(doc)
         out.append((name, tuple(tuple(features(doc, c, words)) for c in found),

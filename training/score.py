@@ -21,7 +21,7 @@ from reader import pages  # noqa: E402
 from evaluation import evaluate, format_report, load_gold  # noqa: E402
 from extract.model import load_pipeline  # noqa: E402
 from extract.pipeline import extract_articles  # noqa: E402
-from kg.build import graph_from_extractions  # noqa: E402
+from kg.building import graph_from_extractions  # noqa: E402
 
 SUMMARY_LINES = 12
 

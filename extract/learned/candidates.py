@@ -17,10 +17,11 @@ from itertools import combinations
 from spacy.tokens import Doc, Span, Token
 
 from ..ents import sentence_ents
-from ..lexicon import marks
+from ..lexicon import mark_ids, marks_in
 from ..meetings import Draft
 from ..people import HEAD_RANK, Cast
 from ..vocabulary import Words
+from ..walks import upward
 
 __all__ = ["Candidate", "candidates", "features"]
 
@@ -80,27 +81,51 @@ def features(doc: Doc, candidate: Candidate, words: Words) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class _Rules:
+    """What the rules found in a Doc, indexed once for all its candidates."""
+
+    by_sentence: dict[int, list[Draft]]  # the drafts of each sentence, by its first token
+    merged: set[frozenset[int]]  # every pair of people of one merged meeting
+    named: dict[int, set[int]]  # for each person, the tokens of their names
+
+
+def _rules(doc: Doc) -> _Rules:
+    # Keyed by the drafts' identity: the learned reader replaces them once it has decided.
+    key = ("diplograph.rules_index", id(doc._.drafts))
+    if key not in doc.user_data:
+        by_sentence: dict[int, list[Draft]] = {}
+        for draft in doc._.drafts or ():
+            by_sentence.setdefault(draft.sentence.start, []).append(draft)
+        merged = {frozenset(p) for m in doc._.meetings or ()
+                  for p in combinations(m.participants, 2)}
+        named = {k: {i for start, end in p.mentions for i in range(start, end)}
+                 for k, p in enumerate(doc._.cast.people)}
+        doc.user_data[key] = _Rules(by_sentence, merged, named)
+    return doc.user_data[key]
+
+
 def _rule_features(doc: Doc, candidate: Candidate) -> Iterator[str]:
     pair = {candidate.a, candidate.b}
-    for draft in doc._.drafts or ():
-        if draft.sentence.start == candidate.start and pair <= draft.participants.keys():
+    rules = _rules(doc)
+    for draft in rules.by_sentence.get(candidate.start, ()):
+        if pair <= draft.participants.keys():
             yield "rule:pair"
             yield f"rule:kind:{draft.kind}"
             yield f"rule:status:{draft.status}"
             yield f"rule:roles:{'|'.join(sorted(draft.participants[p] for p in pair))}"
             yield from (f"rule:{r}" for r in draft.rules)
             yield f"rule:people:{min(len(draft.participants), 4)}"
-        elif draft.sentence.start == candidate.start and pair & draft.participants.keys():
+        elif pair & draft.participants.keys():
             yield "rule:one_of_pair"
-    if any(pair <= m.participants.keys() for m in doc._.meetings or ()):
+    if frozenset(pair) in rules.merged:
         yield "rule:merged_pair"
 
 
 def _sentence_features(doc: Doc, sent: Span, words: Words) -> Iterator[str]:
-    yield from (f"trigger:{s.id_}" for s in marks(doc, "MEETING")
-                if sent.start <= s.start < sent.end)
-    yield from (f"trigger_word:{s.text.lower()}" for s in marks(doc, "MEETING")
-                if sent.start <= s.start < sent.end)
+    for mark in marks_in(sent, "MEETING"):
+        yield f"trigger:{mark.id_}"
+        yield f"trigger_word:{mark.text.lower()}"
     if any(e.label_ == "DATE" for e in sentence_ents(sent)):
         yield "sent:date"
     lower = {t.lower_ for t in sent}
@@ -141,8 +166,7 @@ def _person_features(doc: Doc, candidate: Candidate, words: Words) -> Iterator[s
 def _mention_kind(doc: Doc, person: int, tokens: tuple[int, ...], words: Words) -> str:
     if not tokens:
         return "absent"
-    holder = doc._.cast.people[person]
-    named = {i for start, end in holder.mentions for i in range(start, end)}
+    named = _rules(doc).named[person]
     if any(doc[i].lower_ in words["pronouns"] for i in tokens):
         return "pronoun"
     return "name" if any(i in named for i in tokens) else "description"
@@ -199,20 +223,14 @@ def _trigger_kind(doc: Doc, token: Token) -> str:
     near = {token.i, *(c.i for c in token.children if c.dep_ in ("dobj", "nsubj", "nsubjpass",
                                                                  "attr", "prep", "pobj"))}
     near |= {g.i for c in token.children if c.dep_ == "prep" for g in c.children}
-    return next((s.id_.split(":")[0] for s in marks(doc, "MEETING") if s.root.i in near),
-                "none")
+    roots = mark_ids(doc, "MEETING", roots=True)
+    return next((roots[i].split(":")[0] for i in sorted(near) if i in roots), "none")
 
 
 def _path_tokens(a: Token, b: Token, top: Token) -> list[Token]:
     """The words on the path from `a` up to `top` and down to `b`, the two ends left out."""
-    inside = []
-    for end in (a, b):
-        t = end
-        while t.i != top.i and t.head.i != t.i and len(inside) < 2 * MAX_PATH:
-            t = t.head
-            if t.i != top.i:
-                inside.append(t)
-    return inside
+    return [t for end in (a, b) for t in upward(end, lambda u: u.i != top.i)
+            if t.i != top.i][:2 * MAX_PATH]
 
 
 def _head(doc: Doc, tokens: tuple[int, ...]) -> Token:

@@ -17,7 +17,7 @@ import networkx as nx
 from spacy.tokens import Doc, Span, Token
 
 from ..dating.story import historical_flags, place_partial
-from ..lexicon import LEXICON, marks
+from ..lexicon import LEXICON, marks_in
 from ..meetings import Draft, merge_drafts
 from ..meetings.drafts import dated_draft, set_the_scene
 from ..vocabulary import Words
@@ -43,8 +43,11 @@ def decide(doc: Doc, candidates: Sequence[Candidate], scores: Sequence[float],
     drafts = [d for d in rule_drafts if len(d.participants) < 2]
     titles = {i for s in doc.spans.get(LEXICON, []) if s.label_ == "TITLE"
               for i in range(s.start, s.end)}
+    by_sentence: dict[int, list[Draft]] = {}
+    for draft in rule_drafts:
+        by_sentence.setdefault(draft.sentence.start, []).append(draft)
     for start in sorted(accepted):
-        here = [d for d in rule_drafts if d.sentence.start == start]
+        here = by_sentence.get(start, [])
         for group in _groups(accepted[start]):
             draft = _draft(doc, group, here, titles, words)
             if draft is not None:
@@ -81,8 +84,7 @@ def _draft(doc: Doc, group: list[tuple[Candidate, float]], here: list[Draft],
             confidence=round(best[1], 2))
     sentence = best[0].sentence(doc)
     anchor = _anchor(doc, best[0], sentence)
-    mode = next((s.id_.split(":")[1] for s in marks(doc, "MEETING")
-                 if sentence.start <= s.start < sentence.end), "in_person")
+    mode = next((s.id_.split(":")[1] for s in marks_in(sentence, "MEETING")), "in_person")
     roles = dict.fromkeys(people, "participant")
     draft, _ = dated_draft(doc, anchor, "meet", mode, roles, None, words)
     if draft is None:
@@ -94,6 +96,5 @@ def _draft(doc: Doc, group: list[tuple[Candidate, float]], here: list[Draft],
 
 def _anchor(doc: Doc, candidate: Candidate, sentence: Span) -> Token:
     """The word the meeting hangs on: a meeting word of the sentence, else its root."""
-    trigger = next((s.root for s in marks(doc, "MEETING")
-                    if sentence.start <= s.start < sentence.end), None)
+    trigger = next((s.root for s in marks_in(sentence, "MEETING")), None)
     return trigger if trigger is not None else sentence.root

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from diplograph.dates import Date, is_historical
 
+from ..budget import check
 from ..dating.meeting_date import SAME_DAY, meeting_date
 from ..lexicon import LEXICON, marks
 from ..people import Cast
@@ -77,6 +78,7 @@ def find_meetings(doc: Doc, words: Words) -> list[Draft]:
     drafts: list[Draft] = []
     told: Date | None = None  # the date last stated next to meeting words
     for span in marks(doc, "MEETING"):
+        check()  # the article's time budget (see `extract.budget`)
         trigger = span.root
         if quoted[trigger.i] or not body[trigger.i] or negated(trigger):
             continue  # quoted speech, headlines, "did not attend the talks"

@@ -30,7 +30,8 @@ def absorb(into: Draft, other: Draft) -> None:
     into.location = into.location or other.location
     into.venue = into.venue or other.venue
     into.confidence = min(0.95, max(into.confidence, other.confidence) + 0.05)
-    into.sentences += [s for s in other.sentences if s not in into.sentences]
+    told = {s.start for s in into.sentences}
+    into.sentences += [s for s in other.sentences if s.start not in told]
     into.rules += [r for r in other.rules if r not in into.rules]
     if other.mode != "in_person":
         into.mode = other.mode

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Token
 
 from diplograph.countries import country_name
 
+from ..budget import check
 from ..lexicon import marks
 from ..vocabulary import Words
 from .linking import (
@@ -52,6 +53,8 @@ def find_people(doc: Doc, *, body: list[bool], quoted: list[bool], words: Words)
     description_at = {c.start: c for c in chains if not c.name and body[c.start]}
     pronouns = words["pronouns"]
     for token in doc:
+        if token.i % 256 == 0:
+            check()  # the article's time budget (see `extract.budget`)
         i = token.i
         if i in name_at:
             _link_name(linker, *name_at[i])

@@ -11,6 +11,7 @@ import networkx as nx
 
 from diplograph.countries import city_country, country_name, iso2
 from extract.cache import ExtractionCache
+from extract.limits import SECONDS_PER_PIECE
 from extract.parallel import run_extraction
 from extract.records import Article, ArticleExtraction
 from extract.sources import Problem, read_articles
@@ -196,6 +197,8 @@ class Options(NamedTuple):
     cache: str | os.PathLike[str] | ExtractionCache | None = None
     engine: str = "local"
     scheduler: str | None = None
+    article_timeout: float | None = SECONDS_PER_PIECE
+    on_piece: Callable[[str, int, int], object] | None = None
 
 
 def build(paths: Iterable[str | Path], *, on_problem: Callable[[Problem], None] | None = None,
@@ -218,7 +221,11 @@ def build(paths: Iterable[str | Path], *, on_problem: Callable[[Problem], None] 
         ``workers`` (processes, default 1), ``cache`` (a folder, or an
         `extract.cache.ExtractionCache`, of extraction results keyed by content: unchanged
         articles are not parsed again; default none), ``engine`` ("local" or "dask") and
-        ``scheduler`` (a dask scheduler address). The graph is the same whatever they are.
+        ``scheduler`` (a dask scheduler address), and ``article_timeout`` (seconds an article
+        may take for each 100,000 characters, default 30; None for no limit: an article past it
+        is reported to `on_problem` as skipped), and ``on_piece`` (told of each piece of a long
+        article parsed in this process, for a progress line). The graph is the same whatever
+        they are.
 
     Returns
     -------
@@ -254,9 +261,15 @@ def add(G: nx.MultiDiGraph, paths: Iterable[str | Path], *,
     fresh = []
     extractions = run_extraction(articles, workers=run.workers, cache=cache,
                                  engine=run.engine,  # type: ignore[arg-type]
-                                 scheduler=run.scheduler)
+                                 scheduler=run.scheduler, timeout=run.article_timeout,
+                                 on_piece=run.on_piece)
     for extraction in extractions:
-        fresh.append(extraction)
         if progress is not None:
             progress(extraction)
+        if extraction.skipped is not None:
+            if on_problem is not None:
+                on_problem(Problem(path=extraction.article.path, reason=extraction.skipped,
+                                   severity="skipped"))
+            continue
+        fresh.append(extraction)
     return graph_from_extractions([*known, *fresh], rules=rules)
