@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from extract.limits import SECONDS_PER_PIECE
+from diplograph.limits import SECONDS_PER_PIECE
 
 from .terminal import (
     Format,

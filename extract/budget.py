@@ -18,8 +18,7 @@ from contextvars import ContextVar
 from types import FrameType
 
 from diplograph.errors import DiplographError
-
-from .limits import PIECE_CHARS
+from diplograph.limits import PIECE_CHARS
 
 __all__ = ["ArticleTimeout", "budget_for", "check", "time_budget"]
 

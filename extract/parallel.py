@@ -14,9 +14,9 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Literal, Protocol
 
 from diplograph.errors import DiplographError
+from diplograph.limits import SECONDS_PER_PIECE
 
 from .cache import ExtractionCache
-from .limits import SECONDS_PER_PIECE
 from .records import Article, ArticleExtraction
 
 __all__ = ["CHUNK_SIZE", "ENGINES", "EngineError", "run_extraction"]

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from diplograph.limits import PIECE_CHARS, SECONDS_PER_PIECE
+
 from .budget import ArticleTimeout, budget_for, time_budget
 from .clean import CleanText, clean_page
 from .components import RULES, Page
 from .dating.dateline import detach_dateline
-from .limits import PIECE_CHARS, SECONDS_PER_PIECE
 from .model import load_pipeline
 from .recording import records_of
 from .records import Article, ArticleExtraction

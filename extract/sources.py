@@ -17,10 +17,10 @@ from charset_normalizer import from_bytes
 from pydantic import BaseModel, ConfigDict
 
 from diplograph.errors import InputError
+from diplograph.limits import PIECE_CHARS, SPACY_MAX_LENGTH
 from diplograph.slugs import slugify
 
 from .dating.page import page_date, parse_iso
-from .limits import PIECE_CHARS, SPACY_MAX_LENGTH
 from .records import Article
 
 __all__ = ["MAX_FILE_BYTES", "STDIN", "Problem", "read_article", "read_articles"]

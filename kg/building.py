@@ -10,8 +10,8 @@ from typing import Any, NamedTuple
 import networkx as nx
 
 from diplograph.countries import city_country, country_name, iso2
+from diplograph.limits import SECONDS_PER_PIECE
 from extract.cache import ExtractionCache
-from extract.limits import SECONDS_PER_PIECE
 from extract.parallel import run_extraction
 from extract.records import Article, ArticleExtraction
 from extract.sources import Problem, read_articles

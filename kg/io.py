@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import filelock
 import networkx as nx
 import orjson
 
@@ -201,6 +200,8 @@ def graph_lock(path: _StrPath, *, timeout: float = -1) -> Iterator[None]:
     ...     sorted(os.listdir(folder))
     ['graph.json', 'graph.json.lock']
     """
+    import filelock  # only writers take the lock: reading a graph does without its import
+
     lock = filelock.FileLock(f"{os.fspath(path)}.lock", timeout=timeout)
     try:
         lock.acquire()
