@@ -137,7 +137,7 @@ def load_pipeline(name: str | None = None, *, learned: bool = True) -> Language:
 def _pipeline(name: str | None, learned: bool) -> Language:
     import srsly
 
-    from .components import LETTERS, LINE_BREAKS, RULES, FoldingTokenizer
+    from .components import ATTRIBUTES, LETTERS, LINE_BREAKS, RULES, FoldingTokenizer
     from .learned import PAIRS, WEIGHTS
     from .lexicon import LEXICON, LEXICON_PIPE, PATTERN_FILES
     from .vocabulary import Words
@@ -148,6 +148,9 @@ def _pipeline(name: str | None, learned: bool) -> Language:
     abbreviations = _keep_abbreviations(nlp, patterns,
                                         Words.load()["given_name_abbreviations"])
     nlp.tokenizer = FoldingTokenizer(nlp.tokenizer)
+    if "attribute_ruler" in nlp.pipe_names:
+        tag_rules = nlp.get_pipe("attribute_ruler").patterns
+        nlp.replace_pipe("attribute_ruler", ATTRIBUTES).add_patterns(tag_rules)
     nlp.add_pipe(LINE_BREAKS, before="parser", config={"abbreviations": abbreviations})
     nlp.add_pipe(LETTERS)
     ruler = nlp.add_pipe(

@@ -84,7 +84,10 @@ def read_docs(articles: Iterable[Article], *, nlp: Language | None = None,
             on_piece(article.path, k + 1, total)
         if k < total - 1:
             continue
-        story = pending[0] if total == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+        # Without the tensor: a piece whose letters were given back has none (the rules never
+        # read it), and spaCy cannot join pieces with and without one.
+        story = pending[0] if total == 1 else Doc.from_docs(pending, ensure_whitespace=False,
+                                                             exclude=["tensor"])
         pending = []
         if article.id in skipped:
             yield skipped.pop(article.id)

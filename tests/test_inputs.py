@@ -75,6 +75,16 @@ def test_long_text_is_parsed_in_chunks_without_loss(monkeypatch, make_article):
     assert all(text[e.start:e.end] == e.sentence for e in evidence)
 
 
+def test_pieces_with_and_without_marked_letters_join(monkeypatch, make_article):
+    # A piece whose letters are given back loses its tensor; spaCy cannot join it to one that
+    # keeps it, so pieces are joined without.
+    monkeypatch.setattr(extract.pipeline, "PIECE_CHARS", 400)
+    filler = "The weather in the region was mild for the season. " * 12
+    text = f"President Aleksandar Vučić met Chancellor Eva Gruber in Belgrade.\n\n{filler}"
+    x = extract_article(make_article(text))
+    assert {p.name for p in x.people} >= {"Aleksandar Vučić", "Eva Gruber"}
+
+
 def test_a_text_longer_than_spacy_reads_at_once_is_named_and_read(monkeypatch, tmp_path):
     monkeypatch.setattr(extract.sources, "SPACY_MAX_LENGTH", 100)
     path = tmp_path / "long.txt"

@@ -29,7 +29,13 @@ from extract.meetings.grammar import (
     subjects,
     verb_of,
 )
-from extract.meetings.merging import absorb, better_date, compatible, dates_agree, told_before
+from extract.meetings.merging import (
+    MergedMeetings,
+    absorb,
+    better_date,
+    compatible,
+    dates_agree,
+)
 from extract.meetings.parties import (
     after_its_date,
     fits_group,
@@ -422,11 +428,34 @@ def test_compatible_drafts_agree_in_status_history_and_date():
     assert not compatible(held, draft({1: "participant"}, 1, historical=True))
 
 
+def _merged(*drafts):
+    merged = MergedMeetings()
+    for d in drafts:
+        merged.add(d)
+    return merged
+
+
 def test_told_before_is_the_nearest_compatible_meeting_before():
     first, second = draft({0: "p", 1: "p"}, 0), draft({0: "p", 2: "p"}, 2)
-    assert told_before(draft({0: "p"}, 3), [first, second]) is second
-    assert told_before(draft({0: "p"}, 1), [first, second]) is first
-    assert told_before(draft({0: "p"}, 0, status="planned"), [first, second]) is None
+    merged = _merged(first, second)
+    assert merged.told_before(draft({0: "p"}, 3)) is second
+    assert merged.told_before(draft({0: "p"}, 1)) is first
+    assert merged.told_before(draft({0: "p"}, 0, status="planned")) is None
+
+
+def test_told_before_takes_the_first_merged_of_one_sentence():
+    first, second = draft({0: "p", 1: "p"}, 2), draft({2: "p", 3: "p"}, 2)
+    assert _merged(first, second).told_before(draft({0: "p"}, 3)) is first
+
+
+def test_merged_meetings_know_the_people_an_absorbed_draft_brings():
+    lead = draft({0: "p", 1: "p"}, 0)
+    merged = _merged(lead)
+    merged.absorb(lead, draft({1: "p", 2: "p"}, 1))
+    assert merged.with_people([2], 1) == [lead]
+    assert merged.with_people([0, 2], 2) == [lead]
+    assert merged.with_people([3], 1) == []
+    assert merged.with_people([], 0) == [lead]
 
 
 def test_merge_drafts_joins_reports_of_one_meeting():

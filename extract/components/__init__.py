@@ -1,6 +1,8 @@
 """The extraction pipeline's own spaCy components, and the Doc extensions they write.
 
-In pipeline order (see `extract.model.load_pipeline`), after the model's components:
+The model's ``attribute_ruler`` is replaced by ``diplograph_attributes``: the same patterns and
+annotations, matched by table (`extract.components.attributes`). Then, in pipeline order (see
+`extract.model.load_pipeline`), after the model's components:
 
 - ``diplograph_line_breaks`` (before the parser): sentences start at line ends;
 - ``diplograph_letters``: the Doc gets its own letters back (the model read them unmarked);
@@ -19,13 +21,14 @@ Importing this package registers the factories and the extensions.
 from spacy.tokens import Doc
 
 from ..learned import PAIRS
+from .attributes import ATTRIBUTES
 from .context import CONTEXT, Page
 from .letters import LETTERS, FoldingTokenizer
 from .rules import DATES, MEETINGS, PEOPLE, TOPICS
 from .sentences import LINE_BREAKS
 
-__all__ = ["CONTEXT", "DATES", "LETTERS", "LINE_BREAKS", "MEETINGS", "PAIRS", "PEOPLE",
-           "RULES", "TOPICS", "FoldingTokenizer", "Page"]
+__all__ = ["ATTRIBUTES", "CONTEXT", "DATES", "LETTERS", "LINE_BREAKS", "MEETINGS", "PAIRS",
+           "PEOPLE", "RULES", "TOPICS", "FoldingTokenizer", "Page"]
 
 # The components that read a whole story: a long text is parsed in pieces, joined, then read.
 RULES = (CONTEXT, PEOPLE, DATES, MEETINGS, PAIRS, TOPICS)

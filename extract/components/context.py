@@ -51,9 +51,12 @@ def read_context(doc: Doc) -> Doc:
     prose follows), ``doc._.quoted`` (tokens in quoted speech), ``doc._.dateline`` and
     ``doc._.dateline_span`` (its characters)."""
     clean = page_of(doc).clean
-    doc._.body = [clean.kind_at(t.idx) == "body" for t in doc]
+    starts = doc.to_array("IDX").tolist()
+    kinds = [clean.kind_at(idx) for idx in starts]
+    doc._.body = [kind == "body" for kind in kinds]
     last_body = max((end for _, end, kind in clean.lines if kind == "body"), default=0)
-    doc._.story = [clean.kind_at(t.idx) is not None and t.idx < last_body for t in doc]
+    doc._.story = [kind is not None and idx < last_body
+                   for kind, idx in zip(kinds, starts, strict=True)]
     doc._.quoted = quote_mask(doc)
     doc._.dateline, doc._.dateline_span = read_dateline(clean)
     return doc

@@ -122,7 +122,15 @@ def _rule_features(doc: Doc, candidate: Candidate) -> Iterator[str]:
         yield "rule:merged_pair"
 
 
-def _sentence_features(doc: Doc, sent: Span, words: Words) -> Iterator[str]:
+def _sentence_features(doc: Doc, sent: Span, words: Words) -> list[str]:
+    # Many candidates share a sentence: its features are worked out once.
+    known = doc.user_data.setdefault("diplograph.sentence_features", {})
+    if sent.start not in known:
+        known[sent.start] = list(_read_sentence(doc, sent, words))
+    return known[sent.start]
+
+
+def _read_sentence(doc: Doc, sent: Span, words: Words) -> Iterator[str]:
     for mark in marks_in(sent, "MEETING"):
         yield f"trigger:{mark.id_}"
         yield f"trigger_word:{mark.text.lower()}"

@@ -8,6 +8,7 @@ the meeting just told or the story's own day. Quoted speech never states a meeti
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -103,12 +104,16 @@ def _group_pair(trigger: Token, group: str, drafts: list[Draft], cast: Cast) -> 
     """ "The two ministers last met in August", "They first met in 2009": the people of the
     meeting just told (in this sentence first: "a meeting with Y, at which the two leaders
     discussed"), of an "X and Y" subject just before, or else the last two named who fit."""
-    earlier = [list(d.participants) for d in drafts if len(d.participants) >= 2]
-    here = [list(d.participants) for d in drafts
-            if len(d.participants) >= 2 and d.sentence.start == trigger.sent.start]
-    pairs = [*reversed(here), subject_pair_before(trigger, cast), *reversed(earlier),
-             last_named(cast, trigger, group)]
-    return next((p for p in pairs if p and all(fits_group(cast, k, group) for k in p)), [])
+    told = [d for d in drafts if len(d.participants) >= 2]
+
+    def pairs() -> Iterator[list[int]]:  # the nearest first, each looked for only if needed
+        yield from (list(d.participants) for d in reversed(told)
+                    if d.sentence.start == trigger.sent.start)
+        yield subject_pair_before(trigger, cast)
+        yield from (list(d.participants) for d in reversed(told))
+        yield last_named(cast, trigger, group)
+
+    return next((p for p in pairs() if p and all(fits_group(cast, k, group) for k in p)), [])
 
 
 def dated_draft(doc: Doc, trigger: Token, kind: str, mode: str, roles: dict[int, str],

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+from collections import Counter
+from collections.abc import Iterable
+
 from diplograph.dates import Date
 
 from ..vocabulary import Words
@@ -45,36 +49,71 @@ def merge_drafts(drafts: list[Draft], words: Words) -> list[Draft]:
     such a draft, and a lone-participant one that shares its person, joins the nearest
     earlier (or, failing that, any) such meeting.
     """
-    merged: list[Draft] = []
+    merged = MergedMeetings()
     for draft in (d for d in drafts if len(d.participants) >= 2):
-        same = next((m for m in merged if compatible(m, draft)
-                     and len(set(m.participants) & set(draft.participants)) >= 2
+        same = next((m for m in merged.with_people(draft.participants, 2)
+                     if compatible(m, draft)
                      and not ((on_the_side(draft.sentence, words) or on_the_side(m.sentence, words))
                               and set(m.participants) != set(draft.participants))), None)
-        same = same or (told_before(draft, merged) if draft.definite else None)
+        same = same or (merged.told_before(draft) if draft.definite else None)
         if same is None:
-            merged.append(draft)
+            merged.add(draft)
         else:
-            absorb(same, draft)
+            merged.absorb(same, draft)
     described = []
     for draft in (d for d in drafts if len(d.participants) < 2):
-        hosts = [m for m in merged if compatible(m, draft)
-                 and set(draft.participants) <= set(m.participants)]
-        host = told_before(draft, merged) if draft.definite else None
+        hosts = [m for m in merged.with_people(draft.participants, len(draft.participants))
+                 if compatible(m, draft)]
+        host = merged.told_before(draft) if draft.definite else None
         if host is None and hosts:
             host = min(hosts, key=lambda m: abs(m.sentence.start - draft.sentence.start))
         if host is not None:
-            absorb(host, draft)
+            merged.absorb(host, draft)
         elif draft.counterpart and draft.participants:
             described.append(draft)  # kept for resolution across articles to name the other
-    return merged + described
+    return merged.drafts + described
 
 
-def told_before(draft: Draft, merged: list[Draft]) -> Draft | None:
-    """The nearest compatible meeting told before ``draft``, or in its own sentence."""
-    earlier = [m for m in merged if compatible(m, draft)
-               and m.sentence.start <= draft.sentence.start]
-    return max(earlier, key=lambda m: m.sentence.start) if earlier else None
+class MergedMeetings:
+    """The meetings merged so far, indexed by participant and by sentence: a long text holds
+    thousands of drafts, and each is compared only with the meetings it could join."""
+
+    def __init__(self) -> None:
+        self.drafts: list[Draft] = []
+        self._number: dict[int, int] = {}  # id of a merged draft -> its place in `drafts`
+        self._by_person: dict[int, list[int]] = {}
+        self._by_start: list[tuple[int, int]] = []  # (sentence start, -index), sorted
+
+    def add(self, draft: Draft) -> None:
+        k = self._number[id(draft)] = len(self.drafts)
+        self.drafts.append(draft)
+        for person in draft.participants:
+            self._by_person.setdefault(person, []).append(k)
+        bisect.insort(self._by_start, (draft.sentence.start, -k))
+
+    def absorb(self, into: Draft, other: Draft) -> None:
+        """Merge `other` into the meeting `into`, and index the people it brings."""
+        before = set(into.participants)
+        absorb(into, other)
+        for person in into.participants.keys() - before:
+            self._by_person.setdefault(person, []).append(self._number[id(into)])
+
+    def with_people(self, people: Iterable[int], least: int) -> list[Draft]:
+        """The meetings, in the order they were merged, that have `least` of `people`."""
+        if least == 0:
+            return list(self.drafts)
+        shared = Counter(k for person in people for k in self._by_person.get(person, ()))
+        return [self.drafts[k] for k in sorted(shared) if shared[k] >= least]
+
+    def told_before(self, draft: Draft) -> Draft | None:
+        """The nearest compatible meeting told before ``draft``, or in its own sentence (the
+        first merged, of several in one sentence)."""
+        end = bisect.bisect_right(self._by_start, (draft.sentence.start, 1))
+        for i in range(end - 1, -1, -1):
+            m = self.drafts[-self._by_start[i][1]]
+            if compatible(m, draft):
+                return m
+        return None
 
 
 def compatible(a: Draft, b: Draft) -> bool:

@@ -179,13 +179,19 @@ def group_subject(trigger: Token, words: Words) -> str | None:
 
 def last_named(cast: Cast, trigger: Token, group: str) -> list[int]:
     """The last two people named before the sentence whose titles fit the group's noun."""
-    named: list[int] = []
-    for i in range(trigger.sent.start - 1, -1, -1):
+    if not group:
+        return []
+    seen: set[int] = set()
+    fitting: list[int] = []
+    for i in range(trigger.sent.start - 1, -1, -1):  # the nearest first, and no further
         person = cast.token_person.get(i)
-        if person is not None and person not in named:
-            named.append(person)
-    fitting = [p for p in named if group and fits_group(cast, p, group)]
-    return fitting[:2] if len(fitting) >= 2 else []
+        if person is not None and person not in seen:
+            seen.add(person)
+            if fits_group(cast, person, group):
+                fitting.append(person)
+                if len(fitting) == 2:
+                    return fitting
+    return []
 
 
 def fits_group(cast: Cast, person: int, group: str) -> bool:

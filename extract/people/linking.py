@@ -7,6 +7,7 @@ head, and "X, the son of Y" relates two people.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -102,12 +103,20 @@ def _in_order(short: list[str], long_: list[str]) -> bool:
 
 
 class Linker:
-    """Builds people from mentions in reading order, linking each mention to a person."""
+    """Builds people from mentions in reading order, linking each mention to a person.
+
+    Each person's name words are indexed as they come, so that a mention is compared with the
+    people who share a word with it, not with everyone: a long text names hundreds.
+    """
 
     def __init__(self) -> None:
         self.people: list[Person] = []
         self.token_person: dict[int, int] = {}
         self.last_seen: dict[int, int] = {}  # person -> token index of last mention
+        self._ends: dict[str, set[int]] = {}  # a first or last name word -> people
+        self._surnames: dict[str, set[int]] = {}  # a last name word -> people
+        self._inner: dict[str, set[int]] = {}  # a word between the first and the last
+        self._words: dict[str, set[int]] = {}  # any name word but the first -> people
 
     def mark(self, index: int, start: int, end: int) -> None:
         self.people[index].mentions.append((start, end))
@@ -116,43 +125,65 @@ class Linker:
         self.last_seen[index] = start
 
     def _new(self, name: str) -> int:
-        self.people.append(Person(key=f"p{len(self.people)}", names=[name]))
+        self.people.append(Person(key=f"p{len(self.people)}", names=[]))
         return len(self.people) - 1
+
+    def _name(self, index: int, name: str) -> None:
+        person = self.people[index]
+        if name in person.names:
+            return
+        person.names.append(name)
+        words = [w.lower() for w in name.split()]
+        if not words:
+            return
+        for word in {words[0], words[-1]}:
+            self._ends.setdefault(word, set()).add(index)
+        self._surnames.setdefault(words[-1], set()).add(index)
+        for word in words[1:-1]:
+            self._inner.setdefault(word, set()).add(index)
+        for word in words[1:]:
+            self._words.setdefault(word, set()).add(index)
+
+    def _sharing(self, index: dict[str, set[int]], words: list[str]) -> list[int]:
+        """The people with any of `words` in `index`, in the order they were first met."""
+        return sorted(set().union(*(index.get(w.lower(), ()) for w in words)))
 
     def link_name(self, tokens: list[Token]) -> int:
         name = text_of(tokens)
         words = name.split()
-        index = next((k for k, p in enumerate(self.people) if same_person(words, p)), None)
+        # Two full names can be one person only when a word after the first is shared.
+        index = next((k for k in self._sharing(self._words, words[1:])
+                      if same_person(words, self.people[k])), None)
         if index is None and len(words) == 1:
             index = self.resolve_single(words[0], before=tokens[0].i)
         if index is None and len(words) >= 2:
             # A fuller name for someone first met by surname alone ("Okafor" then "X Okafor",
             # "Garduño Rivas" then "Lucía Garduño Rivas"), but not a father met with his title
             # before his son ("Marshal Khalifa Haftar", "Saddam Khalifa Haftar").
-            index = next((k for k, p in enumerate(self.people)
-                          if is_tail(p.tokens, words)
-                          and (len(p.tokens) == 1 or not p.titles) and not any(
-                              len(q.tokens) > len(p.tokens) and is_tail(p.tokens, q.tokens)
-                              for q in self.people)), None)
+            ending = self._sharing(self._surnames, words[-1:])
+            index = next((k for k in ending
+                          if is_tail(self.people[k].tokens, words)
+                          and (len(self.people[k].tokens) == 1 or not self.people[k].titles)
+                          and not any(
+                              len(self.people[q].tokens) > len(self.people[k].tokens)
+                              and is_tail(self.people[k].tokens, self.people[q].tokens)
+                              for q in ending)), None)
         if index is None:
             index = self._new(name)
-        self.people[index].add(self.people[index].names, [name])
+        self._name(index, name)
         self.mark(index, tokens[0].i, tokens[-1].i + 1)
         return index
 
     def resolve_single(self, word: str, *, before: int) -> int | None:
         """A lone surname or given name: the most recently mentioned person it fits."""
         low = word.lower()
-        fits = [k for k, p in enumerate(self.people)
-                if any(low in (n.split()[-1].lower(), n.split()[0].lower()) for n in p.names)]
+        fits = self._sharing(self._ends, [low])
         if not fits:
             # A first surname of two ("Cavalcanti" of "João Paulo Cavalcanti Medeiros"), when
             # only one person has it.
-            inner = [k for k, p in enumerate(self.people)
-                     if any(low in (w.lower() for w in n.split()[1:-1]) for n in p.names)]
+            inner = self._sharing(self._inner, [low])
             return inner[0] if len(inner) == 1 else None
-        surname = [k for k in fits
-                   if any(n.split()[-1].lower() == low for n in self.people[k].names)]
+        surname = [k for k in fits if k in self._surnames.get(low, ())]
         pool = surname or fits
         return max(pool, key=lambda k: self.last_seen.get(k, -1))
 
@@ -170,6 +201,7 @@ def apply_chain(person: Person, chain: TitleChain) -> None:
     person.ranks |= chain.ranks
 
 
+@functools.lru_cache(maxsize=4096)
 def _title_core(title: str) -> str:
     return re.sub(r"\s+of\s.*$", "", title.lower()).strip()
 

@@ -55,9 +55,11 @@ def is_name_token(token: Token, words: Words) -> bool:
     """Whether a token can be part of a name: a capitalised word, a particle ("bin"), an
     initial, a glued prefix ("al-Nuaimi"), a regnal number or a suffix after a name."""
     text = token.text
-    if token.lower_ in words["name_particles"] or _particle_prefix(
-            words["particle_prefixes"]).match(text):
+    if token.lower_ in words["name_particles"] or ("-" in text and _particle_prefix(
+            words["particle_prefixes"]).match(text)):
         return True  # "bin", "al-Nuaimi", "el-Sayed"
+    if not text[:1].isupper():
+        return False  # what follows needs a capital (most words of a text stop here)
     if len(text) == 2 and text[0].isupper() and text[1] == ".":
         return True  # an initial: "Joseph K. Chebet"
     after_name = token.i > 0 and token.nbor(-1).text[:1].isupper()
