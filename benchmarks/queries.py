@@ -17,10 +17,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
+import json
 import os
 import random
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -37,8 +39,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 
 import kg  # noqa: E402
 import queries  # noqa: E402
-from kg.exports import write_graphml  # noqa: E402
-from kg.io import load, save  # noqa: E402
+from kg.io import save  # noqa: E402
 from kg.schema import (  # noqa: E402
     ArticleNode,
     CooperationArea,
@@ -202,6 +203,51 @@ def time_queries(G: nx.MultiDiGraph, names: list[str], pairs: list[tuple[str, st
     return results
 
 
+# Each runs in a fresh interpreter: its time, and the peak memory of a process that does only
+# that (a command loading a graph, or exporting one).
+_PEAK = """
+def peak_mib():  # this process's own high-water mark (ru_maxrss would count the parent's)
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmHWM")) / 1024
+"""
+_LOAD = _PEAK + """
+import sys, time
+from kg.io import load
+start = time.perf_counter()
+G = load(sys.argv[1])
+seconds = time.perf_counter() - start
+print(seconds, peak_mib(),
+      G.number_of_nodes(), G.number_of_edges())
+"""
+_STDLIB_LOAD = _PEAK + """
+import sys, time, json
+import networkx as nx
+start = time.perf_counter()
+with open(sys.argv[1], encoding="utf-8") as f:
+    G = nx.node_link_graph(json.load(f), edges="links")
+seconds = time.perf_counter() - start
+print(seconds, peak_mib(),
+      G.number_of_nodes(), G.number_of_edges())
+"""
+_GRAPHML = _PEAK + """
+import sys, time
+from kg.exports import write_graphml
+from kg.io import load
+G = load(sys.argv[1])
+start = time.perf_counter()
+write_graphml(G, sys.argv[2] + "/graph.graphml")
+seconds = time.perf_counter() - start
+print(seconds, peak_mib(), 0, 0)
+"""
+
+
+def _fresh(script: str, path: Path, folder: str) -> tuple[float, float, list[int]]:
+    """Run `script` on `path` in a fresh interpreter: its seconds, peak MiB and graph size."""
+    out = subprocess.run([sys.executable, "-c", script, str(path), folder], check=True,
+                         capture_output=True, text=True).stdout.split()
+    return float(out[0]), float(out[1]), [int(out[2]), int(out[3])]
+
+
 def _size(path: Path) -> str:
     return f"{path.stat().st_size / 2**20:,.1f} MiB"
 
@@ -232,22 +278,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print()
     with tempfile.TemporaryDirectory(prefix="diplograph-queries-") as tmp:
-        path = Path(tmp) / "graph.json"
+        path, plain = Path(tmp) / "graph.json", Path(tmp) / "plain.json"
         start = time.perf_counter()
         save(G, path)
         saved = time.perf_counter() - start
-        print(f"{'save (JSON)':<24}{saved:>8.2f} s  {_size(path):>12}")
         start = time.perf_counter()
-        H = load(path)
-        loaded = time.perf_counter() - start
-        same = (H.number_of_nodes(), H.number_of_edges()) == (G.number_of_nodes(),
-                                                               G.number_of_edges())
-        print(f"{'load (JSON)':<24}{loaded:>8.2f} s  {'':>12}  same size: {same}")
-        del H
-        graphml = Path(tmp) / "graph.graphml"
-        start = time.perf_counter()
-        write_graphml(G, graphml)
-        print(f"{'GraphML export':<24}{time.perf_counter() - start:>8.2f} s  {_size(graphml):>12}")
+        plain.write_text(json.dumps(nx.node_link_data(G, edges="links")), encoding="utf-8")
+        stdlib = time.perf_counter() - start
+        print(f"{'save (JSON)':<24}{saved:>8.2f} s  {_size(path):>12}  "
+              f"(json + nx.node_link_data: {stdlib:.2f} s)")
+        size = (G.number_of_nodes(), G.number_of_edges())
+        del G  # what follows runs in fresh processes, as a command would
+        for label, script in (("load (JSON)", _LOAD), ("stdlib json load", _STDLIB_LOAD),
+                              ("GraphML export", _GRAPHML)):
+            seconds, peak, got = _fresh(script, path if "plain" not in label else plain, tmp)
+            note = f"same size: {got == list(size)}" if "load" in label else ""
+            print(f"{label:<24}{seconds:>8.2f} s  peak {peak:>6,.0f} MiB  {note}")
     print(f"\npeak memory of the process: {_peak_mib():,.0f} MiB (resource.getrusage); "
           f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import json
 import os
 import re
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Literal
 
 import trafilatura
-from charset_normalizer import from_bytes
 from pydantic import BaseModel, ConfigDict
 
 from diplograph.errors import InputError
@@ -21,13 +18,10 @@ from diplograph.limits import PIECE_CHARS, SPACY_MAX_LENGTH
 from diplograph.slugs import slugify
 
 from .dating.page import page_date, parse_iso
+from .decoding import MAX_FILE_BYTES, STDIN, Unreadable, decode, os_reason, read_bytes
 from .records import Article
 
 __all__ = ["MAX_FILE_BYTES", "STDIN", "Problem", "read_article", "read_articles"]
-
-# Files above this size are refused, not truncated: no news article comes near it.
-MAX_FILE_BYTES = 50_000_000
-STDIN = "-"
 
 Kind = Literal["text", "html", "jsonl"]
 Severity = Literal["warning", "skipped", "missing"]
@@ -40,15 +34,6 @@ _FOLDER_KINDS: dict[str, Kind] = {
     ".htm": "html",
     ".jsonl": "jsonl",
 }
-# UTF-32 first: its little-endian mark starts with UTF-16's.
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-# Without a byte order mark these are never the answer: their ASCII has NUL bytes.
-_NOT_GUESSED = ["utf_7", "utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le"]
 # A leading `date 2024-06-12`, `Date: 2024-06-12` or `Published: 2024-06-12T08:30:00Z`. Without a
 # colon the value must start with a digit, so that a headline like "Date palms ..." is no header.
 _DATE_LINE = re.compile(
@@ -85,10 +70,6 @@ class Problem(BaseModel):
 
 
 Report = Callable[[Problem], object]
-
-
-class _Skip(Exception):
-    """An input that cannot be read; the message is the reason."""
 
 
 def read_articles(
@@ -218,7 +199,7 @@ def _walk(folder: str, report: Report) -> Iterator[tuple[str, Kind]]:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
     except OSError as exc:
-        report(Problem(path=folder, reason=_os_reason(exc), severity="skipped"))
+        report(Problem(path=folder, reason=os_reason(exc), severity="skipped"))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -235,9 +216,9 @@ def _kind(path: str, default: Kind | None = None) -> Kind | None:
 
 def _read_one(path: str, kind: Kind, report: Report) -> Iterator[Article]:
     try:
-        text, encoding = _decode(_read_bytes(path))
+        text, encoding = decode(read_bytes(path))
         if not text.strip():
-            raise _Skip("empty file")
+            raise Unreadable("empty file")
         if encoding is not None:
             reason = f"not UTF-8, decoded as {encoding}"
             report(Problem(path=path, reason=reason, severity="warning"))
@@ -247,67 +228,8 @@ def _read_one(path: str, kind: Kind, report: Report) -> Iterator[Article]:
                     f"{len(article.text):,} characters, more than spaCy reads at once "
                     f"({SPACY_MAX_LENGTH:,}): read in pieces of {PIECE_CHARS:,}")))
             yield article
-    except _Skip as skip:
+    except Unreadable as skip:
         report(Problem(path=path, reason=str(skip), severity="skipped"))
-
-
-def _read_bytes(path: str) -> bytes:
-    if path == STDIN:
-        stream = getattr(sys.stdin, "buffer", None)
-        if stream is None:
-            raise _Skip("standard input is not available")
-        return _read_capped(stream)
-    try:
-        with open(path, "rb") as stream:
-            return _read_capped(stream)
-    except OSError as exc:
-        raise _Skip(_os_reason(exc)) from None
-
-
-def _read_capped(stream: BinaryIO) -> bytes:
-    data = stream.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise _Skip(f"file too large (over {MAX_FILE_BYTES:,} bytes)")
-    return data
-
-
-def _os_reason(exc: OSError) -> str:
-    return exc.strerror or str(exc)
-
-
-def _decode(data: bytes) -> tuple[str, str | None]:
-    """Return the text of `data` and its encoding, None for UTF-8.
-
-    UTF-16/32 when a byte order mark says so, else UTF-8, else the likeliest code page.
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError:
-                break
-    if b"\x00" in data:
-        raise _Skip("binary file")
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        return _guess_encoding(data)
-
-
-def _guess_encoding(data: bytes) -> tuple[str, str]:
-    """Return the text and encoding charset-normalizer finds likeliest, cp1252 winning ties.
-
-    Short texts fit many code pages equally well; the commonest for English news wins.
-    """
-    matches = from_bytes(data, cp_exclusion=_NOT_GUESSED)
-    best = matches.best()
-    if best is None:
-        raise _Skip("binary file")
-    for match in matches:
-        tied = (match.chaos, match.coherence) == (best.chaos, best.coherence)
-        if tied and "cp1252" in match.could_be_from_charset:
-            return str(match), "cp1252"
-    return str(best), best.encoding
 
 
 def _read_text(path: str, text: str, report: Report) -> Iterator[Article]:
@@ -357,7 +279,7 @@ def _read_html(path: str, text: str, report: Report) -> Iterator[Article]:
         date_extraction_params=_HTML_DATE_PARAMS,
     )
     if page is None or not (page.text or "").strip():
-        raise _Skip("no article text found in HTML")
+        raise Unreadable("no article text found in HTML")
     published = parse_iso(page.date) if page.date else None
     yield _article(
         page.text,
@@ -375,7 +297,7 @@ def _read_jsonl(path: str, text: str, report: Report) -> Iterator[Article]:
             continue
         try:
             yield _jsonl_article(path, number, line, report)
-        except _Skip as skip:
+        except Unreadable as skip:
             report(Problem(path=path, line=number, reason=str(skip), severity="skipped"))
 
 
@@ -383,7 +305,7 @@ def _jsonl_article(path: str, number: int, line: str, report: Report) -> Article
     record = _json_object(line)
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise _Skip("no 'text', or it is empty")
+        raise Unreadable("no 'text', or it is empty")
     given_id = _optional_str(record, "id")
     published = None
     if record.get("date") is not None:
@@ -404,11 +326,11 @@ def _json_object(line: str) -> dict[str, object]:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise _Skip(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+        raise Unreadable(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
     except RecursionError:
-        raise _Skip("invalid JSON: nested too deeply") from None
+        raise Unreadable("invalid JSON: nested too deeply") from None
     if not isinstance(record, dict):
-        raise _Skip("not a JSON object")
+        raise Unreadable("not a JSON object")
     return record
 
 

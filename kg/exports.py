@@ -3,17 +3,19 @@ network of who met whom."""
 
 from __future__ import annotations
 
-import json
+import operator
 import os
 from collections import defaultdict
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 import networkx as nx
+import orjson
 
 from diplograph.dates import interval_of
 
 from .atomic import atomic_write
 from .graph import edge_id
+from .graphml import write_graphml_stream
 from .schema import SCHEMA_VERSION
 
 __all__ = ["date_span", "people_projection", "write_gexf", "write_graphml"]
@@ -186,9 +188,9 @@ def write_graphml(
         G = people_projection(G)
     # Named key ids: Gephi reads a key with id "d3" as the node label; "id" gives edges unique
     # ids (networkx would write a multigraph's keys, repeated across edges).
-    H = _exportable(G)
-    _write(path, lambda out: nx.write_graphml(H, out, edge_id_from_attribute="id",
-                                              named_key_ids=True))
+    flat = _exportable(G)
+    _write(path, lambda out: write_graphml_stream(out, flat.graph, flat.nodes, flat.edges,
+                                                  directed=G.is_directed()))
 
 
 def write_gexf(G: nx.Graph, path: _StrPath | IO[bytes]) -> None:
@@ -230,7 +232,13 @@ def write_gexf(G: nx.Graph, path: _StrPath | IO[bytes]) -> None:
     --------
     write_graphml
     """
-    H = _exportable(G)
+    flat = _exportable(G)
+    H = G.__class__(**flat.graph)
+    H.add_nodes_from(flat.nodes)
+    if G.is_multigraph():
+        H.add_edges_from(flat.edges)
+    else:
+        H.add_edges_from((u, v, attrs) for u, v, _, attrs in flat.edges)
     for n, attrs in G.nodes(data=True):
         if attrs.get("type") == "meeting" and (span := date_span(attrs.get("date"))):
             H.nodes[n]["start"], H.nodes[n]["end"] = span
@@ -269,13 +277,20 @@ def date_span(date: Any) -> tuple[str, str] | None:
     return first.isoformat(), last.isoformat()
 
 
-def _exportable(G: nx.Graph) -> nx.Graph:
-    """Return a copy of `G` that the GraphML and GEXF writers, and Gephi, accept as it is.
+class _Exportable(NamedTuple):
+    """A graph's attributes, nodes and edges (with their keys) as exports write them."""
+
+    graph: dict[str, Any]
+    nodes: list[tuple[Any, dict[str, Any]]]
+    edges: list[tuple[Any, Any, Any, dict[str, Any]]]
+
+
+def _exportable(G: nx.Graph) -> _Exportable:
+    """Return what of `G` the GraphML and GEXF writers, and Gephi, accept as it is.
 
     See the Notes of `write_graphml`. Nodes and edges are in id order, so exports are stable.
     """
-    nodes = [(n, _flat_attrs(d, f"node {n!r}"))
-             for n, d in sorted(G.nodes(data=True), key=lambda item: _sort_key(item[0]))]
+    nodes = [(n, _flat_attrs(d, f"node {n!r}")) for n, d in _by_ids(G.nodes(data=True), 1)]
     for n, attrs in nodes:
         attrs.setdefault("label", str(n))
         attrs.setdefault("type", "unknown")
@@ -299,13 +314,7 @@ def _exportable(G: nx.Graph) -> nx.Graph:
 
     _one_type_per_name([d for _, d in nodes])
     _one_type_per_name([d for *_, d in edges])
-    H = G.__class__(**graph)
-    H.add_nodes_from(nodes)
-    if G.is_multigraph():
-        H.add_edges_from(edges)
-    else:
-        H.add_edges_from((u, v, attrs) for u, v, _, attrs in edges)
-    return H
+    return _Exportable(graph, nodes, edges)
 
 
 def _keyed_edges(G: nx.Graph) -> list[tuple[Any, Any, Any, dict[str, Any]]]:
@@ -314,7 +323,15 @@ def _keyed_edges(G: nx.Graph) -> list[tuple[Any, Any, Any, dict[str, Any]]]:
         edges = list(G.edges(keys=True, data=True))
     else:
         edges = [(u, v, d.get("relation", "edge"), d) for u, v, d in G.edges(data=True)]
-    return sorted(edges, key=lambda e: (_sort_key(e[0]), _sort_key(e[1]), _sort_key(e[2])))
+    return _by_ids(edges, 3)
+
+
+def _by_ids(items: Any, ids: int) -> list[Any]:
+    """Tuples sorted by their first `ids` items (node ids, edge keys), so exports are stable."""
+    items = list(items)
+    if all(type(x) is str for item in items for x in item[:ids]):
+        return sorted(items, key=operator.itemgetter(*range(ids)))  # the usual case, fast
+    return sorted(items, key=lambda item: tuple(_sort_key(x) for x in item[:ids]))
 
 
 def _flat_attrs(attrs: dict[Any, Any], where: str) -> dict[str, Any]:
@@ -329,8 +346,8 @@ def _flat_attrs(attrs: dict[Any, Any], where: str) -> dict[str, Any]:
             flat[str(k)] = _JOIN.join(v)
         elif isinstance(v, _EXPORT_CONTAINERS):
             try:
-                flat[str(k)] = json.dumps(v, ensure_ascii=False, sort_keys=True)
-            except (TypeError, ValueError) as err:
+                flat[str(k)] = orjson.dumps(v, option=orjson.OPT_SORT_KEYS).decode()
+            except TypeError as err:
                 raise TypeError(f"{where} attribute {k!r}: cannot export ({err})") from err
         else:
             raise TypeError(f"{where} attribute {k!r}: cannot export a {type(v).__name__} (only "

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import gc
 import math
+import operator
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +38,14 @@ _MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 # Values `save` writes; JSON would silently turn anything else (tuples, int dict keys) into
 # something that loads back different, so those are refused instead.
 _JSON_SCALARS = (str, int, float, bool, type(None))
-_PLAIN = frozenset({str, bool, type(None)})
+_ID_TYPES = frozenset({str, int})
+_LINK_FIELDS = frozenset({"source", "target", "key"})  # node-link JSON's names for an edge
 # JSON readers keep integers of 64 bits (orjson, for one; JavaScript's keep fewer): larger ones
 # would load back as floats, so they are refused like NaN.
 _INT_RANGE = range(-(2**63), 2**64)
-_DUMP_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+# Compact: a third smaller than indented JSON, and faster to write and to read (`jq .` shows it
+# indented).
+_DUMP_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
 
 # --- save and load ------------------------------------------------------------------------------
 
@@ -92,12 +97,11 @@ def save(G: nx.MultiDiGraph, path: _StrPath) -> Path:
     """
     if not (G.is_directed() and G.is_multigraph()):
         raise TypeError(f"save expects a networkx.MultiDiGraph, not {type(G).__name__}")
-    _check_graph(G)
-    data = {"format": _FORMAT, "schema_version": SCHEMA_VERSION,
-            **nx.node_link_data(G, edges="links")}
-    data["nodes"].sort(key=lambda d: _sort_key(d["id"]))
-    data["links"].sort(key=lambda d: tuple(_sort_key(d[k]) for k in ("source", "target", "key")))
-    payload = orjson.dumps(data, option=_DUMP_OPTIONS)
+    with _no_cycle_collection():
+        data = _node_link(G)
+        if data is None:
+            _locate(G)  # raises, saying where
+        payload = orjson.dumps(data, option=_DUMP_OPTIONS)
     return atomic_write(path, lambda tmp: tmp.write_bytes(payload))
 
 
@@ -139,26 +143,66 @@ def load(path: _StrPath) -> nx.MultiDiGraph:
         raw = Path(path).read_bytes()
     except OSError as err:
         raise GraphFileError(path, f"cannot read the file: {err.strerror or err}") from err
-    if not raw.strip():
+    if not raw or raw.isspace():  # (strip would copy the whole file)
         raise GraphFileError(path, "the file is empty")
     raw = raw.removeprefix(codecs.BOM_UTF8)  # a BOM, as some Windows editors add, is fine
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as err:
-        raise _unreadable(path, raw, err) from err
-
-    if not isinstance(data, dict) or data.get("format") != _FORMAT:
-        raise GraphFileError(
-            path, f'not a diplograph graph (no "format": "{_FORMAT}" at the top of the JSON)'
-        )
-    data = _migrated(data, path)
-    _check_node_link(data, path)
-    # What nx.node_link_graph builds, without copying every attribute dict once more.
-    G = nx.MultiDiGraph(**data.get("graph", {}))
-    G.add_nodes_from((node.pop("id"), node) for node in data["nodes"])
-    G.add_edges_from((link.pop("source"), link.pop("target"), link.pop("key"), link)
-                     for link in data["links"])
+    with _no_cycle_collection():
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as err:
+            raise _unreadable(path, raw, err) from err
+        del raw
+        if not isinstance(data, dict) or data.get("format") != _FORMAT:
+            raise GraphFileError(
+                path, f'not a diplograph graph (no "format": "{_FORMAT}" at the top of the JSON)'
+            )
+        data = _migrated(data, path)
+        G = _graph_of(data)
+    if G is None:  # something is wrong: read the file again, to say what
+        _check_node_link(_migrated(orjson.loads(Path(path).read_bytes().removeprefix(
+            codecs.BOM_UTF8)), path), path)
+        raise GraphFileError(path, "not a valid diplograph graph")
     return G
+
+
+def _graph_of(data: dict[str, Any]) -> nx.MultiDiGraph | None:
+    """The graph of node-link JSON, or None if it is not that of a directed multigraph.
+
+    What `nx.node_link_graph` builds, but into the graph's own dicts (a MultiDiGraph's node,
+    successor and predecessor dicts), with the parsed objects as attribute dicts: a graph of
+    100,000 meetings loads in a third of the time, and is never held twice in memory.
+    """
+    nodes, links = data.get("nodes"), data.get("links")
+    if (data.get("directed") is not True or data.get("multigraph") is not True
+            or not isinstance(data.get("graph", {}), dict)
+            or not isinstance(nodes, list) or not isinstance(links, list)):
+        return None
+    G = nx.MultiDiGraph(**data.get("graph", {}))
+    node, succ, pred = G._node, G._succ, G._pred
+    try:
+        for attrs in _emptied(nodes):
+            n = attrs.pop("id")
+            if type(n) not in _ID_TYPES or n in node:
+                return None
+            node[n], succ[n], pred[n] = attrs, {}, {}
+        for attrs in _emptied(links):
+            u, v, key = attrs.pop("source"), attrs.pop("target"), attrs.pop("key")
+            keys = succ[u].get(v)
+            if keys is None:
+                keys = succ[u][v] = pred[v][u] = {}
+            if type(key) not in _ID_TYPES or key in keys or type(attrs) is not dict:
+                return None
+            keys[key] = attrs
+    except (AttributeError, KeyError, TypeError):  # not an object, no id, an unknown node
+        return None
+    return G
+
+
+def _emptied(items: list[Any]) -> Iterator[Any]:
+    """The items of a list in order, each let go of by the list as it is taken."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _unreadable(path: _StrPath, raw: bytes, err: orjson.JSONDecodeError) -> GraphFileError:
@@ -215,48 +259,78 @@ def graph_lock(path: _StrPath, *, timeout: float = -1) -> Iterator[None]:
         lock.release()
 
 
-def _sort_key(value: Any) -> tuple[str, str]:
-    # Node ids may mix str and int; order by type, then text, so sorting never fails.
-    return type(value).__name__, str(value)
+def _node_link(G: nx.MultiDiGraph) -> dict[str, Any] | None:
+    """What `nx.node_link_data` gives, sorted by id, with our stamp; None if `G` holds what JSON
+    would not give back as it is (see `_locate`).
 
-
-def _check_graph(G: nx.MultiDiGraph) -> None:
-    """Raise if saving `G` as JSON would not give back the same graph.
-
-    A fast pass over every value comes first; only when it finds something does the slower
-    walk run, to say where.
+    One pass over the graph's own dicts both copies and checks every value: a graph of 100,000
+    meetings saves in half the time of a check followed by `nx.node_link_data`.
     """
-    if not _all_plain(G):
-        _locate(G)
+    values: list[Any] = list(G.graph.values())
+    nodes, links = [], []
+    for n, attrs in G._node.items():
+        if type(n) not in _ID_TYPES or "id" in attrs:
+            return None
+        values.extend(attrs.values())
+        nodes.append({**attrs, "id": n})
+    for u, nbrs in G._succ.items():
+        for v, keys in nbrs.items():
+            for key, attrs in keys.items():
+                if type(key) not in _ID_TYPES or _LINK_FIELDS & attrs.keys():
+                    return None
+                values.extend(attrs.values())
+                links.append({**attrs, "source": u, "target": v, "key": key})
+    if not _plain_json(values):
+        return None
+    _sort(nodes, ("id",))
+    _sort(links, ("source", "target", "key"))
+    return {"format": _FORMAT, "schema_version": SCHEMA_VERSION, "directed": True,
+            "multigraph": True, "graph": G.graph, "nodes": nodes, "links": links}
 
 
-def _all_plain(G: nx.MultiDiGraph) -> bool:
-    """Whether every id, key, attribute name and value of `G` saves as it is."""
-    return all(
-        type(n) in (str, int) and "id" not in attrs and _plain_json(attrs.values())
-        for n, attrs in G.nodes.items()
-    ) and all(
-        type(key) in (str, int) and not {"source", "target", "key"} & attrs.keys()
-        and _plain_json(attrs.values()) for _, _, key, attrs in G.edges(keys=True, data=True)
-    ) and _plain_json(G.graph.values())
+def _sort(items: list[dict[str, Any]], fields: tuple[str, ...]) -> None:
+    """Sort node-link items by their ids, so that one graph always gives the same bytes."""
+    if all(type(item[f]) is str for item in items for f in fields):
+        items.sort(key=operator.itemgetter(*fields))
+    else:  # ids may mix str and int: by type, then text, so that sorting never fails
+        items.sort(key=lambda item: tuple((type(item[f]).__name__, str(item[f]))
+                                          for f in fields))
 
 
-def _plain_json(values: Iterable[Any]) -> bool:
-    """Whether every value is JSON that loads back the same: exact types only, no NaN."""
-    stack = list(values)
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Hold off Python's cycle collector while a whole graph is taken apart or put together.
+
+    Building millions of dicts and lists sets the collector off again and again, to find no
+    cycles: it more than doubles the time of a save or a load. It runs again after, as it was.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _plain_json(stack: list[Any]) -> bool:
+    """Whether every value is JSON that loads back the same: exact types only, no NaN.
+
+    Takes the values as a list, which it empties.
+    """
     while stack:
         value = stack.pop()
         kind = type(value)
-        if kind in _PLAIN:
+        if kind is str or value is None or kind is bool:
             continue
-        if kind is int:
+        if kind is list:
+            stack.extend(value)
+        elif kind is int:
             if value not in _INT_RANGE:
                 return False
         elif kind is float:
             if value - value != 0:  # NaN and the infinities
                 return False
-        elif kind is list:
-            stack.extend(value)
         elif kind is dict:
             if any(type(k) is not str for k in value):
                 return False

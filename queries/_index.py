@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import weakref
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -10,70 +9,17 @@ from typing import Any
 
 import networkx as nx
 
-from diplograph.dates import interval_of
-from diplograph.errors import QueryError
 from kg.names import name_key
 
+from .arguments import day_span
 from .models import MeetingView, Participant, PersonRef, SourceRef
 
 __all__: list[str] = []
-
-STATUSES = ("held", "planned", "cancelled")
 
 _UNDATED = 1 << 30  # sorts after every ordinal
 _MARK = "diplograph.queries"  # our stamp in G.__networkx_cache__, which networkx clears
 # G -> (index, stamp, size): the index is valid while G's cache holds the stamp and size holds
 _CACHE: weakref.WeakKeyDictionary[nx.Graph, tuple[Index, object, Any]] = weakref.WeakKeyDictionary()
-
-
-def _span(text: Any) -> tuple[int, int] | None:
-    """Return the first and last day (as ordinals) of an ISO date at its precision, or None.
-
-    >>> [dt.date.fromordinal(o).isoformat() for o in _span("2024-02")]
-    ['2024-02-01', '2024-02-29']
-    >>> _span("2024-13") is None
-    True
-    """
-    interval = interval_of(text)
-    return None if interval is None else (interval[0].toordinal(), interval[1].toordinal())
-
-
-def _bound(value: Any, what: str, *, end: bool) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value.toordinal()
-    if not isinstance(value, str):
-        raise TypeError(f"{what} must be a date or an ISO date string, not {type(value).__name__}")
-    span = _span(value.strip())
-    if span is None:
-        raise QueryError(f"{what} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
-    return span[1] if end else span[0]
-
-
-def date_range(since: Any, until: Any) -> tuple[int | None, int | None]:
-    """Check `since` and `until`; return the first day of `since` and the last day of `until`.
-
-    >>> lo, hi = date_range("2024-09", "2024")
-    >>> dt.date.fromordinal(lo), dt.date.fromordinal(hi)
-    (datetime.date(2024, 9, 1), datetime.date(2024, 12, 31))
-    """
-    lo = _bound(since, "since", end=False)
-    hi = _bound(until, "until", end=True)
-    if lo is not None and hi is not None and lo > hi:
-        raise QueryError(f"since ({since}) is after until ({until})")
-    return lo, hi
-
-
-def check_name(value: Any, what: str = "name") -> str:
-    """Return `value` if it is a string with a letter or digit in it; raise otherwise."""
-    if not isinstance(value, str):
-        raise TypeError(f"{what} must be a str, not {type(value).__name__}")
-    if not name_key(value):
-        raise QueryError(f"{what} must contain a letter or a digit, not {value!r}")
-    return value
 
 
 def _names(attrs: dict[str, Any], field: str) -> list[str]:
@@ -171,7 +117,7 @@ class Index:
         for m, attrs in self.meetings.items():
             date = attrs.get("date")
             if date not in spans_of:
-                spans_of[date] = _span(date) if isinstance(date, str) else None
+                spans_of[date] = day_span(date) if isinstance(date, str) else None
             self.spans[m] = spans_of[date]
         spans = self.spans
         self.order = sorted(self.meetings, key=lambda m: (s[0] if (s := spans[m]) else _UNDATED, m))

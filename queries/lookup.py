@@ -12,7 +12,8 @@ from rapidfuzz.distance import JaroWinkler
 from diplograph.errors import AmbiguousError, NotFoundError
 from kg.names import name_key
 
-from ._index import Index, check_name, get_index
+from ._index import Index, get_index
+from .arguments import check_name
 from .models import CountryRef, PersonRef
 
 __all__ = ["find_country", "find_person"]

@@ -10,7 +10,8 @@ import networkx as nx
 from diplograph.errors import NotFoundError, QueryError
 from kg.names import name_key
 
-from ._index import STATUSES, Index, check_name, date_range, get_index
+from ._index import Index, get_index
+from .arguments import STATUSES, check_name, date_range
 from .lookup import (
     _close_countries,
     _close_matches,

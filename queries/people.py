@@ -10,7 +10,8 @@ import networkx as nx
 
 from diplograph.errors import QueryError
 
-from ._index import Index, check_name, date_range, get_index
+from ._index import Index, get_index
+from .arguments import check_name, date_range
 from .lookup import _person_id
 from .models import Encounter, PersonRef
 

@@ -313,6 +313,18 @@ def test_graphml_reads_back_with_networkx(graphml_file, rich_graph):
     assert H.graph["schema_version"] == SCHEMA_VERSION and "extractions" not in H.graph
 
 
+@pytest.mark.parametrize("name", ["graph.graphml", "graph.graphml.gz"])
+def test_graphml_keeps_markup_and_drops_what_xml_forbids(tmp_path, name):
+    G = nx.MultiDiGraph()
+    G.add_node('person:a&b', label='Ann <"the envoy"> & co\n\tsecond line', note="bell\x07here")
+    G.add_edge('person:a&b', "meeting:m", key="participated_in", role="a > b")
+    write_graphml(G, tmp_path / name)
+    H = nx.read_graphml(tmp_path / name)
+    assert H.nodes["person:a&b"]["label"] == 'Ann <"the envoy"> & co\n\tsecond line'
+    assert H.nodes["person:a&b"]["note"] == "bellhere"  # a control character XML 1.0 forbids
+    assert H.edges["person:a&b", "meeting:m"]["role"] == "a > b"
+
+
 @igraph_id_warning
 def test_graphml_reads_back_with_igraph(graphml_file, rich_graph):
     g = igraph.Graph.Read_GraphML(str(graphml_file))

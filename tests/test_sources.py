@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplograph.errors import InputError
-from extract import sources
+from extract import decoding
 from extract.records import Article
 from extract.sources import Problem, read_article, read_articles
 
@@ -274,7 +274,7 @@ def denied(monkeypatch):
         deny(path)
         return real_scandir(path)
 
-    monkeypatch.setattr(sources, "open", open_, raising=False)
+    monkeypatch.setattr(decoding, "open", open_, raising=False)
     monkeypatch.setattr(os, "scandir", scandir)
     return paths
 
@@ -314,7 +314,7 @@ def test_missing_path_is_reported_as_missing(tmp_path):
 
 
 def test_files_over_the_cap_are_refused(write, monkeypatch):
-    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(decoding, "MAX_FILE_BYTES", 100)
     fits = write("fits.txt", "x" * 100)
     too_big = write("big.txt", "x" * 101)
     articles, problems = read(fits, too_big)
