@@ -28,6 +28,8 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/real.py
+	$(BIN)/python benchmarks/commands.py
 	$(BIN)/python benchmarks/scaling.py
 	$(BIN)/python benchmarks/queries.py
 	$(BIN)/python benchmarks/view.py

@@ -16,7 +16,7 @@ from diplograph.dates import interval_of
 from .atomic import atomic_write
 from .graph import edge_id
 from .graphml import write_graphml_stream
-from .schema import SCHEMA_VERSION
+from .nodelink import SCHEMA_VERSION
 
 __all__ = ["date_span", "people_projection", "write_gexf", "write_graphml"]
 

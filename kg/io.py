@@ -20,8 +20,14 @@ import networkx as nx
 import orjson
 
 from .atomic import GraphFileError, atomic_write
-from .nodelink import FORMAT, check_node_link, graph_of, locate_unsaveable, node_link
-from .schema import SCHEMA_VERSION
+from .nodelink import (
+    FORMAT,
+    SCHEMA_VERSION,
+    check_node_link,
+    graph_of,
+    locate_unsaveable,
+    node_link,
+)
 
 __all__ = ["GraphFileError", "graph_lock", "load", "save"]
 

@@ -12,12 +12,16 @@ from typing import Any
 import networkx as nx
 
 from .atomic import GraphFileError
-from .schema import SCHEMA_VERSION
 
-__all__ = ["FORMAT", "check_node_link", "graph_of", "locate_unsaveable", "node_link"]
+__all__ = [
+    "FORMAT", "SCHEMA_VERSION", "check_node_link", "graph_of", "locate_unsaveable", "node_link",
+]
 
 # The `format` stamp of a saved graph: tells our files from any other JSON.
 FORMAT = "diplograph"
+# The version of what nodes and edges hold (kg.schema). Here, not there, so that reading a
+# graph does without building pydantic's models.
+SCHEMA_VERSION = 1
 
 # Values `save` writes; JSON would silently turn anything else (tuples, int dict keys) into
 # something that loads back different, so those are refused instead.

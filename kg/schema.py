@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from diplograph.dates import interval_of
 from diplograph.slugs import slugify
 
+from .nodelink import SCHEMA_VERSION
+
 __all__ = [
     "NODE_TYPES",
     "RELATIONS",
@@ -34,7 +36,6 @@ __all__ = [
     "validate_node",
 ]
 
-SCHEMA_VERSION = 1
 
 NODE_TYPES = (
     "person",
