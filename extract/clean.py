@@ -13,8 +13,15 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 __all__ = ["CleanText", "clean_page"]
 
@@ -30,38 +37,13 @@ _DATE_TOKEN = re.compile(
 # Words glued together by a scraper that dropped the markup between two links:
 # "PoliticsThe", "prisonersThe" (but not "McDonald" or "DeSantis", whose glue is one letter).
 _GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]")
-# Where a comment thread starts, everything after it is readers' talk, not the story.
-_COMMENTS_START = re.compile(
-    r"^\s*(?:\d+\s+)?(?:comments?|responses|replies|reader comments)\s*:?\s*$"
-    r"|^\s*(?:leave|add|post|write|show)\s+(?:a|your|all)?\s*(?:comment|reply|comments)\b"
-    r"|^\s*avatar\b"
-    # a commenter's header: "Jane D. · 2 days ago"
-    r"|^[^·•]{1,60}[·•]\s*\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\s*$",
-    re.IGNORECASE,
-)
-# Lines that are page furniture wherever they stand.
-_FURNITURE = re.compile(
-    r"^\s*(?:read more|read also|see also|related(?: articles| news| stories)?|share(?: this)?"
-    r"|advertisement|subscribe\b.*|sign (?:in|up)\b.*|log in\b.*|cookie\b.*|tags?:.*"
-    r"|follow us\b.*|print|e-?mail|\d+\s+min(?:ute)?s?\s+read\b.*"
-    r"|(?:updated|posted)\b.*\bago"
-    # contact details: "Enquiries: X Y, Office, Tel: +251 ...", "Media contact: ... Email: ..."
-    r"|(?:(?:media )?(?:enquiries|inquiries|contacts?)\s*:.*|.*\b(?:tel|fax|e-?mail)\s*:.*))\s*$",
-    re.IGNORECASE,
-)
-# A heading over a list of links to other stories: the lines under it, up to a blank line.
-_LINKS_HEADER = re.compile(
-    r"^\s*(?:related(?: articles| news| stories| links)?|read (?:more|also)|also read|see also"
-    r"|more (?:from|on|stories)\b.*|recommended|you (?:may|might) also like|most read|trending"
-    r")\s*:?\s*$",
-    re.IGNORECASE,
-)
-# Who wrote and edited the story: "By Jane Doe", "(Reporting by A; Editing by B)".
-_CREDIT = re.compile(
-    r"^\s*(?:\(\s*)?(?:(?:additional\s+)?reporting|writing|editing|compiled|translated|"
-    r"photos?|video)\s+by\b|^\s*by\s+[A-Z][^.!?]{0,60}$",
-    re.IGNORECASE,
-)
+# What of a page is not the story, by kind: patterns as data (``data/page_lines.toml``).
+_LINES = tomllib.loads((Path(__file__).parent / "data" / "page_lines.toml").read_text("utf-8"))
+_COMMENTS_START = re.compile("|".join(_LINES["comment_thread_starts"]), re.IGNORECASE)
+_FURNITURE = re.compile(rf"^\s*(?:{'|'.join(_LINES['furniture'])})\s*$", re.IGNORECASE)
+_LINKS_HEADER = re.compile(rf"^\s*(?:{'|'.join(_LINES['link_list_headings'])})\s*:?\s*$",
+                           re.IGNORECASE)
+_CREDIT = re.compile("|".join(_LINES["credits"]), re.IGNORECASE)
 # A picture's caption tells what the picture shows, not what the story says happened: a line
 # that opens with its label ("Photo: ...", "[Image: ...").
 _CAPTION = re.compile(r"\s*\[?\s*(?:image|photo|picture|caption|pictured|file photo)\s*[:\]]",

@@ -15,6 +15,7 @@ from ..ents import sentence_ents
 from ..walks import upward
 from .forms import Tense
 from .phrases import resolve_date
+from .words import NUMBER
 
 __all__ = ["SAME_DAY", "meeting_date", "path_is_clausemate", "within"]
 
@@ -85,8 +86,8 @@ def within(period: Date | None, phrase: str) -> Date | None:
 _LATER = re.compile(r"\b(?:days?|weeks?|months?|years?|decades?)\s+later\b", re.IGNORECASE)
 # "the first visit in seven years", "for two decades": how long, not when.
 _DURATION = re.compile(
-    r"^(?:in|for|over|after|within)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|a|an|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|several|many|a\s+few)\s+(?:years?|months?|weeks?|decades?)$",
+    rf"^(?:in|for|over|after|within)\s+(?:the\s+(?:past|last)\s+)?(?:{NUMBER}|several|many|"
+    r"a\s+few)\s+(?:years?|months?|weeks?|decades?)$",
     re.IGNORECASE,
 )
 

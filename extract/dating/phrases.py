@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 from diplograph.dates import Date, Precision
 
 from .forms import Basis, Tense, When, from_table, normalise
-from .words import MONTH_NAMES
+from .words import MONTH_NAMES, NOT_FOR_DATEPARSER, alternatives
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -39,12 +39,7 @@ _FALLBACK_LANGUAGES = ("en", "ru", "be", "uk", "pl", "de", "fr", "es", "it", "ar
 
 # English words the table answers, or that make a phrase no date of an event on purpose:
 # weeks, durations, ages, repetition, and bounds ("by March", "until 2030")
-_ENGLISH_RELATIVE = re.compile(
-    r"\b(?:ago|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?"
-    r"|seconds?|old|every|each|per|last|next|this|these|those|now|today|tonight|tomorrow"
-    r"|yesterday|earlier|later|previous|following|since|until|till|by|to|for|over|within"
-    r"|before|after|between|through|throughout)\b"
-)
+_ENGLISH_RELATIVE = re.compile(rf"\b(?:{alternatives(NOT_FOR_DATEPARSER)})\b")
 _ENGLISH_MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\b")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _NUMBERS = re.compile(r"\d+")

@@ -12,8 +12,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["BACK", "MONTHS", "MONTH_NAMES", "MOVES", "NUMBER", "SMALL_NUMBERS", "TENS",
-           "WEEKDAYS", "WEEKDAY_NAMES", "alternatives", "weekday_number"]
+__all__ = ["BACK", "MONTHS", "MONTH_NAMES", "MOVES", "NOT_FOR_DATEPARSER", "NUMBER",
+           "SMALL_NUMBERS", "TENS", "WEEKDAYS", "WEEKDAY_NAMES", "alternatives", "weekday_number"]
 
 _WORDS = tomllib.loads((Path(__file__).parent.parent / "data" / "date_words.toml").read_text(
     encoding="utf-8"))
@@ -23,6 +23,7 @@ MONTHS |= _WORDS["month_abbreviations"]
 WEEKDAYS = {name: number for number, name in enumerate(_WORDS["weekdays"])}
 SMALL_NUMBERS = {word: number for number, word in enumerate(_WORDS["units"])} | {"a": 1, "an": 1}
 TENS = {word: 10 * number for number, word in enumerate(_WORDS["tens"], start=2)}
+NOT_FOR_DATEPARSER = frozenset(_WORDS["not_for_dateparser"])
 # Moves relative to the reference: -1 back, 0 the reference's own day/month/year, 1 ahead.
 MOVES = {
     "last": -1, "past": -1, "previous": -1,
