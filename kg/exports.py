@@ -8,8 +8,8 @@ import os
 from collections import defaultdict
 from typing import IO, Any, NamedTuple
 
+import msgspec
 import networkx as nx
-import orjson
 
 from diplograph.dates import interval_of
 
@@ -31,6 +31,21 @@ _StrPath = str | os.PathLike[str]
 _EXPORT_SCALARS = (str, bool, int, float)
 _EXPORT_CONTAINERS = (list, tuple, dict)
 _JOIN = "; "
+# Containers that are not lists of strings go out as compact JSON, keys sorted.
+_JSON = msgspec.json.Encoder(order="sorted")
+
+
+class _AsJSON:
+    """A list or dict that an export writes as JSON text, made as it is written: a graph's
+    sources, encoded all at once, would take as much memory again as the graph."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __str__(self) -> str:
+        return _JSON.encode(self.value).decode()
 
 # Attribute names an export must not use as they are: Gephi reads x, y, size, r, g, b as layout
 # and colour, and networkx's GEXF writer takes id, pid, start, end, spells, slices, viz (and, on
@@ -108,7 +123,7 @@ def people_projection(G: nx.MultiDiGraph) -> nx.Graph:
     P = nx.Graph(schema_version=G.graph.get("schema_version", SCHEMA_VERSION),
                  projection="people")
     for n in people:
-        P.add_node(n, **{**_flat_attrs(G.nodes[n], f"node {n!r}"), "type": "person"})
+        P.add_node(n, **{**_texts(_flat_attrs(G.nodes[n], f"node {n!r}")), "type": "person"})
     for (a, b), meetings in sorted(shared.items(), key=lambda item: _sort_key(item[0])):
         dates = sorted(G.nodes[m]["date"] for m in meetings
                        if isinstance(G.nodes[m].get("date"), str))
@@ -234,15 +249,20 @@ def write_gexf(G: nx.Graph, path: _StrPath | IO[bytes]) -> None:
     """
     flat = _exportable(G)
     H = G.__class__(**flat.graph)
-    H.add_nodes_from(flat.nodes)
+    H.add_nodes_from((n, _texts(attrs)) for n, attrs in flat.nodes)
     if G.is_multigraph():
-        H.add_edges_from(flat.edges)
+        H.add_edges_from((u, v, key, _texts(attrs)) for u, v, key, attrs in flat.edges)
     else:
-        H.add_edges_from((u, v, attrs) for u, v, _, attrs in flat.edges)
+        H.add_edges_from((u, v, _texts(attrs)) for u, v, _, attrs in flat.edges)
     for n, attrs in G.nodes(data=True):
         if attrs.get("type") == "meeting" and (span := date_span(attrs.get("date"))):
             H.nodes[n]["start"], H.nodes[n]["end"] = span
     _write(path, lambda out: nx.write_gexf(H, out))
+
+
+def _texts(attrs: dict[str, Any]) -> dict[str, Any]:
+    """`attrs` with JSON made text, for a writer that takes values as they are."""
+    return {k: str(v) if type(v) is _AsJSON else v for k, v in attrs.items()}
 
 
 def _write(path: _StrPath | IO[bytes], write: Any) -> None:
@@ -345,10 +365,7 @@ def _flat_attrs(attrs: dict[Any, Any], where: str) -> dict[str, Any]:
         elif isinstance(v, (list, tuple)) and all(isinstance(item, str) for item in v):
             flat[str(k)] = _JOIN.join(v)
         elif isinstance(v, _EXPORT_CONTAINERS):
-            try:
-                flat[str(k)] = orjson.dumps(v, option=orjson.OPT_SORT_KEYS).decode()
-            except TypeError as err:
-                raise TypeError(f"{where} attribute {k!r}: cannot export ({err})") from err
+            flat[str(k)] = _AsJSON(v)
         else:
             raise TypeError(f"{where} attribute {k!r}: cannot export a {type(v).__name__} (only "
                             "str, int, float, bool, None, list and dict)")
@@ -374,7 +391,7 @@ def _one_type_per_name(dicts: list[dict[str, Any]]) -> None:
     types = defaultdict(set)
     for d in dicts:
         for k, v in d.items():
-            types[k].add(type(v))
+            types[k].add(str if type(v) is _AsJSON else type(v))
     mixed = {k for k, found in types.items() if len(found) > 1}
     for d in dicts:
         for k in mixed & d.keys():

@@ -39,8 +39,10 @@ def write_graphml_stream(out: str | os.PathLike[str] | IO[bytes], graph: Attrs,
                          edges: list[tuple[Any, Any, Any, Attrs]], *, directed: bool) -> None:
     """Write GraphML to a path (compressed when it ends in ``.gz`` or ``.bz2``) or a binary file.
 
-    Every value must be a str, int, float or bool, one type to an attribute name, and names
-    must be unique across the graph, its nodes and its edges (GraphML key ids are the names).
+    Every value must be a str, int, float or bool, or an object whose ``str()`` is its text (a
+    string then), one type to an attribute name, and names must be unique across the graph, its
+    nodes and its edges (GraphML key ids are the names). A TypeError from a ``str()`` is raised
+    again naming the node or edge and the attribute.
     Edges are written with the ``id`` their attributes hold.
     """
     if isinstance(out, (str, os.PathLike)):
@@ -58,17 +60,29 @@ def _write(stream: IO[bytes], graph: Attrs, nodes: list[tuple[Any, Attrs]],
     pieces: list[str] = [_HEAD, *_keys(graph, nodes, edges),
                          f'<graph edgedefault="{"directed" if directed else "undirected"}">',
                          *_data(graph, "", opening), "\n"]
-    elements = [(f'<node id="{_escaped(n, _ATTRIBUTE)}">\n', attrs) for n, attrs in nodes]
-    elements += [(f'<edge source="{_escaped(u, _ATTRIBUTE)}" target="{_escaped(v, _ATTRIBUTE)}" '
-                  f'id="{_escaped(attrs.get("id", key), _ATTRIBUTE)}">\n', attrs)
-                 for u, v, key, attrs in edges]
-    closing = ["</node>\n"] * len(nodes) + ["</edge>\n"] * len(edges)
-    for k, ((start, attrs), end) in enumerate(zip(elements, closing, strict=True)):
-        pieces += [start, *_data(attrs, "  ", opening), end]
+    for k, (n, attrs) in enumerate(nodes):
+        start = f'<node id="{_escaped(n, _ATTRIBUTE)}">\n'
+        _element(pieces, start, attrs, "</node>\n", opening, (n,))
+        if k % _CHUNK == 0:
+            _flush(stream, pieces)
+    for k, (u, v, key, attrs) in enumerate(edges):
+        start = (f'<edge source="{_escaped(u, _ATTRIBUTE)}" target="{_escaped(v, _ATTRIBUTE)}" '
+                 f'id="{_escaped(attrs.get("id", key), _ATTRIBUTE)}">\n')
+        _element(pieces, start, attrs, "</edge>\n", opening, (u, v, key))
         if k % _CHUNK == 0:
             _flush(stream, pieces)
     pieces.append("</graph></graphml>")
     _flush(stream, pieces)
+
+
+def _element(pieces: list[str], start: str, attrs: Attrs, end: str, opening: dict[str, str],
+             ids: tuple[Any, ...]) -> None:
+    """Add a node's or an edge's markup (`ids`: the node, or the edge's ends and key)."""
+    try:
+        pieces += [start, *_data(attrs, "  ", opening), end]
+    except TypeError as err:  # a value whose text could not be made (see write_graphml_stream)
+        where = f"node {ids[0]!r}" if len(ids) == 1 else "edge {!r} -> {!r} (key {!r})".format(*ids)
+        raise TypeError(f"{where} {err}") from err
 
 
 def _flush(stream: IO[bytes], pieces: list[str]) -> None:
@@ -86,7 +100,7 @@ def _keys(graph: Attrs, nodes: list[tuple[Any, Attrs]],
         for attrs in dicts:
             for name, value in attrs.items():
                 if name not in seen:
-                    seen[name] = _XML_TYPES[type(value)]
+                    seen[name] = _XML_TYPES.get(type(value), "string")
         for name, kind in seen.items():
             key = _escaped(name, _ATTRIBUTE)
             yield f'<key id="{key}" for="{scope}" attr.name="{key}" attr.type="{kind}"/>\n'
@@ -97,7 +111,11 @@ def _data(attrs: Attrs, indent: str, opening: dict[str, str]) -> Iterable[str]:
         start = opening.get(name)
         if start is None:
             start = opening[name] = f'<data key="{_escaped(name, _ATTRIBUTE)}">'
-        yield f"{indent}{start}{_escaped(value, _TEXT)}</data>\n"
+        try:
+            text = _escaped(value, _TEXT)
+        except TypeError as err:
+            raise TypeError(f"attribute {name!r}: cannot export ({err})") from err
+        yield f"{indent}{start}{text}</data>\n"
 
 
 def _escaped(value: Any, table: tuple[tuple[str, str], ...]) -> str:

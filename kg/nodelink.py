@@ -3,18 +3,19 @@ pass over the graph's own dicts, and the checks that say where a graph or a file
 
 from __future__ import annotations
 
+import itertools
 import math
-import operator
 import os
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, BinaryIO
 
 import networkx as nx
 
 from .atomic import GraphFileError
 
 __all__ = [
-    "FORMAT", "SCHEMA_VERSION", "check_node_link", "graph_of", "locate_unsaveable", "node_link",
+    "FORMAT", "SCHEMA_VERSION", "Unsaveable", "check_node_link", "graph_of", "locate_unsaveable",
+    "write_node_link",
 ]
 
 # The `format` stamp of a saved graph: tells our files from any other JSON.
@@ -28,46 +29,80 @@ SCHEMA_VERSION = 1
 _JSON_SCALARS = (str, int, float, bool, type(None))
 _ID_TYPES = frozenset({str, int})
 _LINK_FIELDS = frozenset({"source", "target", "key"})  # node-link JSON's names for an edge
-# JSON readers keep integers of 64 bits (orjson, for one; JavaScript's keep fewer): larger ones
-# would load back as floats, so they are refused like NaN.
+# Many JSON readers keep integers of 64 bits at most (orjson's; JavaScript's keep fewer): larger
+# ones would load back as floats elsewhere, so they are refused like NaN.
 _INT_RANGE = range(-(2**63), 2**64)
 
-def node_link(G: nx.MultiDiGraph) -> dict[str, Any] | None:
-    """What `nx.node_link_data` gives, sorted by id, with our stamp; None if `G` holds what JSON
-    would not give back as it is (see `locate_unsaveable`).
+class Unsaveable(Exception):
+    """`G` holds what JSON would not give back as it is (`locate_unsaveable` says where)."""
 
-    One pass over the graph's own dicts both copies and checks every value: a graph of 100,000
-    meetings saves in half the time of a check followed by `nx.node_link_data`.
+
+# Items encoded at a time: a save holds the graph and one chunk, never the whole file.
+_CHUNK = 5_000
+
+
+def write_node_link(G: nx.MultiDiGraph, stream: BinaryIO,
+                    encode: Callable[[Any], bytes]) -> None:
+    """Write what `nx.node_link_data` gives, with our stamp, to `stream`, sorted by id.
+
+    `encode` gives compact JSON with sorted keys. The graph goes out in chunks, each copied and
+    checked in one pass over the graph's own dicts: a graph of 100,000 meetings saves in half
+    the time of a check, `nx.node_link_data` and one dump, and in a fraction of the memory.
+
+    Raises `Unsaveable`, having written part of the file, if `G` holds what JSON would not
+    give back as it is.
     """
-    values: list[Any] = list(G.graph.values())
-    nodes, links = [], []
-    for n, attrs in G._node.items():
-        if type(n) not in _ID_TYPES or "id" in attrs:
-            return None
-        values.extend(attrs.values())
-        nodes.append({**attrs, "id": n})
-    for u, nbrs in G._succ.items():
-        for v, keys in nbrs.items():
-            for key, attrs in keys.items():
-                if type(key) not in _ID_TYPES or _LINK_FIELDS & attrs.keys():
-                    return None
-                values.extend(attrs.values())
-                links.append({**attrs, "source": u, "target": v, "key": key})
-    if not _plain_json(values):
-        return None
-    _sort(nodes, ("id",))
-    _sort(links, ("source", "target", "key"))
-    return {"format": FORMAT, "schema_version": SCHEMA_VERSION, "directed": True,
-            "multigraph": True, "graph": G.graph, "nodes": nodes, "links": links}
+    if not _plain_json(list(G.graph.values())):
+        raise Unsaveable
+    head = encode({"directed": True, "format": FORMAT, "graph": G.graph})
+    stream.write(head[:-1] + b',"links":[')
+    _write_items(stream, _links(G), encode)
+    stream.write(b'],"multigraph":true,"nodes":[')
+    _write_items(stream, _nodes(G), encode)
+    stream.write(b'],"schema_version":%d}\n' % SCHEMA_VERSION)
 
 
-def _sort(items: list[dict[str, Any]], fields: tuple[str, ...]) -> None:
-    """Sort node-link items by their ids, so that one graph always gives the same bytes."""
-    if all(type(item[f]) is str for item in items for f in fields):
-        items.sort(key=operator.itemgetter(*fields))
-    else:  # ids may mix str and int: by type, then text, so that sorting never fails
-        items.sort(key=lambda item: tuple((type(item[f]).__name__, str(item[f]))
-                                          for f in fields))
+def _write_items(stream: BinaryIO, items: Iterator[dict[str, Any]],
+                 encode: Callable[[Any], bytes]) -> None:
+    separator = b""
+    while chunk := list(itertools.islice(items, _CHUNK)):
+        if not _plain_json([value for item in chunk for value in item.values()]):
+            raise Unsaveable
+        stream.write(separator + encode(chunk)[1:-1])
+        separator = b","
+
+
+def _nodes(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
+    node = G._node
+    for n in _sorted(node):
+        attrs = node[n]
+        if "id" in attrs:
+            raise Unsaveable
+        yield {**attrs, "id": n}
+
+
+def _links(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
+    succ = G._succ
+    for u in _sorted(succ):
+        nbrs = succ[u]
+        for v in _sorted(nbrs):
+            keys = nbrs[v]
+            for key in _sorted(keys):
+                attrs = keys[key]
+                if _LINK_FIELDS & attrs.keys():
+                    raise Unsaveable
+                yield {**attrs, "source": u, "target": v, "key": key}
+
+
+def _sorted(ids: Iterable[Any]) -> list[Any]:
+    """Node ids or edge keys in order, so that one graph always gives the same bytes; raises
+    `Unsaveable` for an id that is neither str nor int."""
+    items = list(ids)
+    if all(type(i) is str for i in items):
+        return sorted(items)
+    if any(type(i) not in _ID_TYPES for i in items):
+        raise Unsaveable
+    return sorted(items, key=lambda i: (type(i).__name__, str(i)))  # mixed: never fails
 
 
 def graph_of(data: dict[str, Any]) -> nx.MultiDiGraph | None:

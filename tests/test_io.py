@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kg.io
+import kg.nodelink
 from diplograph.errors import DiplographError
 from kg.exports import people_projection, write_gexf, write_graphml
 from kg.io import GraphFileError, graph_lock, load, save
@@ -116,14 +117,28 @@ def test_save_is_deterministic(rich_graph, saved, tmp_path):
     assert (head["format"], head["schema_version"]) == ("diplograph", SCHEMA_VERSION)
 
 
-@pytest.mark.parametrize("broken", ["pathlib.Path.write_bytes", "os.fsync", "os.replace"])
+def test_save_in_chunks_writes_the_node_link_data_of_the_graph(rich_graph, saved, tmp_path,
+                                                                 monkeypatch):
+    monkeypatch.setattr(kg.nodelink, "_CHUNK", 2)  # every chunk boundary, on a small graph
+    chunked = save(rich_graph, tmp_path / "chunked.json")
+    assert chunked.read_bytes() == saved.read_bytes()
+    data = json.loads(chunked.read_bytes())
+    expected = nx.node_link_data(rich_graph, edges="links")
+    def key(item):
+        return json.dumps(item, sort_keys=True)
+
+    assert sorted(map(key, data["nodes"])) == sorted(map(key, expected["nodes"]))
+    assert sorted(map(key, data["links"])) == sorted(map(key, expected["links"]))
+    assert data["graph"] == rich_graph.graph
+
+
+@pytest.mark.parametrize("broken", ["kg.nodelink._write_items", "os.fsync", "os.replace"])
 def test_failed_save_leaves_previous_file_and_no_temp_file(rich_graph, saved, monkeypatch, broken):
     before = saved.read_bytes()
 
     def boom(*args, **kwargs):
-        if broken == "pathlib.Path.write_bytes":  # fail halfway, after writing part of the file
-            with open(args[0], "wb") as half:
-                half.write(b'{"format": "diplo')
+        if broken == "kg.nodelink._write_items":  # fail halfway, after writing part of the file
+            args[0].write(b'{"format": "diplo')
         raise OSError(28, "disk full")
 
     monkeypatch.setattr(broken, boom)
