@@ -22,8 +22,10 @@ run: $(STAMP)
 	$(BIN)/diplograph view --graph out/diplograph.json --out out/diplograph.html
 	@echo "open $(CURDIR)/out/diplograph.html in a browser to see the graph"
 
+# Lint, type-check (mypy: a few seconds, [tool.mypy] in pyproject.toml), then the tests.
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
@@ -43,4 +45,4 @@ model: $(STAMP)
 	$(BIN)/python training/ship.py
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .ruff_cache
+	rm -rf $(VENV) out .pytest_cache .ruff_cache .mypy_cache

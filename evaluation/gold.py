@@ -11,6 +11,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, V
 
 from diplograph.dates import Date
 from diplograph.errors import InputError
+from extract.records import Mode, Status
 
 __all__ = [
     "GoldArticle",
@@ -50,8 +51,8 @@ class GoldMeeting(_Gold):
     alt_dates: tuple[_IsoDate, ...] = ()
     location: str | None = None
     venue: str | None = None
-    mode: str | None = None
-    status: str | None = None
+    mode: Mode | None = None
+    status: Status | None = None
     historical: bool = False
     topics: tuple[str, ...] = ()
     agreements: tuple[str, ...] = ()

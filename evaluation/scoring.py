@@ -39,7 +39,7 @@ def _match_pairs(meetings: Iterable[SystemMeeting], targets: Iterable[Target],
 
 def _score_articles(G: nx.DiGraph, persons: dict[str, SystemPerson],
                     golds: Sequence[GoldArticle]) -> ArticlesReport:
-    article_nodes = {}
+    article_nodes: dict[str, list[str]] = {}
     for a in of_type(G, "article"):
         article_nodes.setdefault(file_name(G.nodes[a].get("path")), []).append(a)
     totals = dict.fromkeys(("m_hits", "m_sys", "m_gold", "p_hits", "p_sys", "p_gold", "t_hits",

@@ -9,12 +9,16 @@ from __future__ import annotations
 import functools
 import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from diplograph.errors import ModelNotFoundError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.pipeline import AttributeRuler, SpanRuler
+    from spacy.tokenizer import Tokenizer
+
+    from .components.attributes import TabledAttributeRuler
 
 __all__ = ["MODEL_NAMES", "load_nlp", "load_pipeline"]
 
@@ -39,7 +43,8 @@ def _load_model(name: str, exclude: tuple[str, ...]) -> Language:
         # A model installed as a package but not registered under its own name (the PyPI
         # upload) still loads through its module.
         module = importlib.import_module(name)
-        return module.load(exclude=list(exclude))
+        nlp: Language = module.load(exclude=list(exclude))
+        return nlp
 
 
 @functools.cache
@@ -82,11 +87,18 @@ def _keep_hyphenated_words(nlp: Language) -> None:
     from spacy.util import compile_infix_regex, compile_prefix_regex
 
     hyphen_rule = rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])"
-    infixes = [rule for rule in nlp.Defaults.infixes if rule != hyphen_rule]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = [rule for rule in nlp.Defaults.infixes or () if rule != hyphen_rule]
+    tokenizer = _tokenizer(nlp)
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # ... but "then-President X", "ex-Minister X": the title is a word of its own
-    prefixes = [r"(?:[Tt]hen|[Ee]x)-(?=[A-Z])", *nlp.Defaults.prefixes]
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    prefixes = [r"(?:[Tt]hen|[Ee]x)-(?=[A-Z])", *(nlp.Defaults.prefixes or ())]
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+
+
+def _tokenizer(nlp: Language) -> Tokenizer:
+    # spaCy types nlp.tokenizer as any callable from text to Doc; a loaded model's is its
+    # Tokenizer, with the rules and special cases set here.
+    return cast("Tokenizer", nlp.tokenizer)
 
 
 def _keep_abbreviations(nlp: Language, patterns: list[dict[str, Any]],
@@ -107,7 +119,7 @@ def _keep_abbreviations(nlp: Language, patterns: list[dict[str, Any]],
     for form in sorted(forms):
         for variant in {form, form.capitalize(), form.title(), form.upper()}:
             if " " not in variant and len(nlp.tokenizer(variant)) > 1:
-                nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
+                _tokenizer(nlp).add_special_case(variant, [{ORTH: variant}])
     return sorted(forms)
 
 
@@ -148,16 +160,18 @@ def _pipeline(name: str | None, learned: bool) -> Language:
     abbreviations = _keep_abbreviations(nlp, patterns,
                                         Words.load()["given_name_abbreviations"])
     nlp.tokenizer = FoldingTokenizer(nlp.tokenizer)
+    # spaCy types every pipe as a callable from Doc to Doc; each of these is the named kind.
     if "attribute_ruler" in nlp.pipe_names:
-        tag_rules = nlp.get_pipe("attribute_ruler").patterns
-        nlp.replace_pipe("attribute_ruler", ATTRIBUTES).add_patterns(tag_rules)
+        tag_rules = cast("AttributeRuler", nlp.get_pipe("attribute_ruler")).patterns
+        tabled = cast("TabledAttributeRuler", nlp.replace_pipe("attribute_ruler", ATTRIBUTES))
+        tabled.add_patterns(tag_rules)
     nlp.add_pipe(LINE_BREAKS, before="parser", config={"abbreviations": abbreviations})
     nlp.add_pipe(LETTERS)
-    ruler = nlp.add_pipe(
+    ruler = cast("SpanRuler", nlp.add_pipe(
         "span_ruler",
         name=LEXICON_PIPE,
         config={"spans_key": LEXICON, "phrase_matcher_attr": "LOWER", "validate": False},
-    )
+    ))
     ruler.add_patterns(patterns)  # phrases are read by the components before: their letters
     for component in RULES:
         if component != PAIRS:

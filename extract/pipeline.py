@@ -86,8 +86,9 @@ def read_docs(articles: Iterable[Article], *, nlp: Language | None = None,
             continue
         # Without the tensor: a piece whose letters were given back has none (the rules never
         # read it), and spaCy cannot join pieces with and without one.
-        story = pending[0] if total == 1 else Doc.from_docs(pending, ensure_whitespace=False,
-                                                             exclude=["tensor"])
+        # spaCy's stub of Doc.from_docs lacks its `exclude` argument (there since spaCy 3.3).
+        story = pending[0] if total == 1 else Doc.from_docs(  # type: ignore[call-arg]
+            pending, ensure_whitespace=False, exclude=["tensor"])
         pending = []
         if article.id in skipped:
             yield skipped.pop(article.id)

@@ -19,6 +19,7 @@ from .people import Cast
 from .records import (
     AgreementRecord,
     ArticleExtraction,
+    EntityKind,
     EntityRecord,
     Evidence,
     MeetingRecord,
@@ -72,7 +73,8 @@ def _people(doc: Doc, meetings: list[MeetingRecord]) -> list[PersonRecord]:
 def _entities(doc: Doc) -> list[EntityRecord]:
     """Countries, organisations and places named in prose, each with its first sentence."""
     cast, body = doc._.cast, doc._.body
-    seen: dict[tuple[str, str], Span] = {}
+    seen: dict[tuple[EntityKind, str], Span] = {}
+    kind: EntityKind
     for ent in doc.ents:
         if not body[ent.start] or ent.start in cast.token_person:
             continue
@@ -89,8 +91,7 @@ def _entities(doc: Doc) -> list[EntityRecord]:
         else:
             continue
         seen.setdefault((kind, name), ent)
-    return [EntityRecord(kind=kind, name=name,  # type: ignore[arg-type]
-                         evidence=(_evidence(doc, ent.sent),))
+    return [EntityRecord(kind=kind, name=name, evidence=(_evidence(doc, ent.sent),))
             for (kind, name), ent in seen.items()]
 
 

@@ -7,7 +7,7 @@ records into nodes and edges. All records are frozen and reject unknown fields.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,11 +23,26 @@ __all__ = [
     "ParticipantRecord",
     "PersonRecord",
     "TopicRecord",
+    "as_mode",
 ]
 
 Status = Literal["held", "planned", "cancelled"]
 Mode = Literal["in_person", "phone_call", "video"]
 Role = Literal["host", "guest", "delegation_head", "participant"]
+EntityKind = Literal["organisation", "country", "location"]
+_MODES: tuple[Mode, ...] = get_args(Mode)
+
+
+def as_mode(value: str) -> Mode:
+    """Return `value` as a meeting's mode, or raise ValueError if it is none: the lexicon's
+    meeting ids (``meet:phone_call``) name the mode as a plain string.
+
+    >>> as_mode("phone_call")
+    'phone_call'
+    """
+    if value in _MODES:
+        return value
+    raise ValueError(f"unknown meeting mode {value!r}")
 
 
 class _Record(BaseModel):
@@ -76,7 +91,7 @@ class PersonRecord(_Record):
 class EntityRecord(_Record):
     """An organisation, country or place named in the story (never in page furniture)."""
 
-    kind: Literal["organisation", "country", "location"]
+    kind: EntityKind
     name: str
     evidence: tuple[Evidence, ...] = ()
 

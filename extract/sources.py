@@ -8,7 +8,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 import trafilatura
 from pydantic import BaseModel, ConfigDict
@@ -20,6 +20,11 @@ from diplograph.slugs import slugify
 from .dating.page import page_date, parse_iso
 from .decoding import MAX_FILE_BYTES, STDIN, Unreadable, decode, os_reason, read_bytes
 from .records import Article
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from trafilatura.settings import Document
 
 __all__ = ["MAX_FILE_BYTES", "STDIN", "Problem", "read_article", "read_articles"]
 
@@ -189,7 +194,7 @@ def _expand(given: str, report: Report) -> Iterator[tuple[str, Kind]]:
     elif os.path.isdir(given):
         yield from _walk(given, report)
     elif os.path.exists(given):
-        yield given, _kind(given, default="text")
+        yield given, _kind(given) or "text"
     else:
         report(Problem(path=given, reason="no such file or folder", severity="missing"))
 
@@ -210,8 +215,8 @@ def _walk(folder: str, report: Report) -> Iterator[tuple[str, Kind]]:
             yield entry.path, kind
 
 
-def _kind(path: str, default: Kind | None = None) -> Kind | None:
-    return _FOLDER_KINDS.get(os.path.splitext(path)[1].lower(), default)
+def _kind(path: str) -> Kind | None:
+    return _FOLDER_KINDS.get(os.path.splitext(path)[1].lower())
 
 
 def _read_one(path: str, kind: Kind, report: Report) -> Iterator[Article]:
@@ -272,13 +277,15 @@ def _malformed_date(path: str, line: int, shown: str) -> Problem:
 
 def _read_html(path: str, text: str, report: Report) -> Iterator[Article]:
     # Offline: with no URL given, neither trafilatura nor htmldate fetches anything.
-    page = trafilatura.bare_extraction(
+    # A Document or None: trafilatura types its result as possibly a dict, which only
+    # as_dict=True (deprecated) returns.
+    page = cast("Document | None", trafilatura.bare_extraction(
         text,
         include_comments=False,
         with_metadata=True,
         date_extraction_params=_HTML_DATE_PARAMS,
-    )
-    if page is None or not (page.text or "").strip():
+    ))
+    if page is None or not page.text or not page.text.strip():
         raise Unreadable("no article text found in HTML")
     published = parse_iso(page.date) if page.date else None
     yield _article(
@@ -349,7 +356,8 @@ _READERS: dict[Kind, Callable[[str, str, Report], Iterator[Article]]] = {
 }
 
 
-def _article(text: str, *, name: str, path: str, **metadata: object) -> Article:
+def _article(text: str, *, name: str, path: str, published: dt.date | None = None,
+             title: str | None = None, url: str | None = None) -> Article:
     """Return an article whose id is the slug of `name` and a short hash of `text`."""
     # surrogatepass: a JSON string may hold a lone surrogate (\ud800).
     content_hash = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -358,5 +366,7 @@ def _article(text: str, *, name: str, path: str, **metadata: object) -> Article:
         path=path,
         text=text,
         content_hash=content_hash,
-        **metadata,
+        published=published,
+        title=title,
+        url=url,
     )

@@ -149,8 +149,8 @@ def load_rules(source: str | os.PathLike[str] | IO[bytes]) -> AliasRules:
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
     else:
-        path = getattr(source, "name", None)
-        path = path if isinstance(path, str) else "<stream>"
+        name = getattr(source, "name", None)
+        path = name if isinstance(name, str) else "<stream>"
     if tomllib is None:  # pragma: no cover - Python 3.10 without tomli
         raise AliasFileError(path, "reading alias files needs Python 3.11 or the tomli package")
     try:

@@ -12,7 +12,7 @@ import networkx as nx
 from diplograph.countries import city_country, country_name, iso2
 from diplograph.limits import SECONDS_PER_PIECE
 from extract.cache import ExtractionCache
-from extract.parallel import run_extraction
+from extract.parallel import Engine, run_extraction
 from extract.records import Article, ArticleExtraction
 from extract.sources import Problem, read_articles
 
@@ -29,7 +29,9 @@ from .schema import (
     Meeting,
     Organisation,
     Person,
+    Relation,
     Source,
+    as_relation,
     node_id,
 )
 
@@ -60,11 +62,11 @@ def _person_node(entity: PersonEntity) -> Person:
 def _meeting_node(entity: MeetingEntity, people: dict[str, PersonEntity]) -> Meeting:
     names = " – ".join(people[p].name for p in entity.participants)
     date = entity.date
-    dated = date is not None and not date.partial
+    dated = date if date is not None and not date.partial else None
     return Meeting(
-        id=entity.id, label=f"{names} ({date.value if dated else 'undated'})",
-        date=date.value if dated else None,
-        date_precision=date.precision if dated else None,
+        id=entity.id, label=f"{names} ({dated.value if dated is not None else 'undated'})",
+        date=dated.value if dated is not None else None,
+        date_precision=dated.precision if dated is not None else None,
         date_basis=(date.basis + (f"; {entity.date_note}" if entity.date_note else "")
                     if date is not None else None),
         status=entity.status, historical=entity.historical, location=entity.location,
@@ -109,12 +111,12 @@ class _Writer:
             add_node(self.G, CooperationArea(id=nid, label=name, name=name))
         return nid
 
-    def edge(self, source: str, target: str, relation: str, *, role: str | None = None,
+    def edge(self, source: str, target: str, relation: Relation, *, role: str | None = None,
              sources: Iterable[Source] = ()) -> None:
         old = self.G.get_edge_data(source, target, key=relation)
         merged = list(dict.fromkeys(
             [Source(**s) for s in (old or {}).get("sources", [])] + list(sources)))
-        add_edge(self.G, Edge(source=source, target=target, relation=relation,  # type: ignore[arg-type]
+        add_edge(self.G, Edge(source=source, target=target, relation=relation,
                               role=role, sources=tuple(merged)))
 
 
@@ -142,7 +144,7 @@ def _write(G: nx.MultiDiGraph, extractions: list[ArticleExtraction], res: Resolu
         for org in person.organisations:
             w.edge(person.id, w.organisation(org), "affiliated_with")
         for relation, other in person.relations:
-            w.edge(person.id, other, relation)
+            w.edge(person.id, other, as_relation(relation))
     for meeting in res.meetings:
         mid = add_node(G, _meeting_node(meeting, res.people))
         for pid, role in meeting.participants.items():
@@ -152,8 +154,8 @@ def _write(G: nx.MultiDiGraph, extractions: list[ArticleExtraction], res: Resolu
                    sources=[s for s in meeting.sources if s.article == article])
         if meeting.location:
             w.edge(mid, w.place(meeting.location), "held_in", sources=meeting.sources)
-        for area, sources in meeting.topics.items():
-            w.edge(mid, w.area(area), "discussed", sources=sources)
+        for area, discussed in meeting.topics.items():
+            w.edge(mid, w.area(area), "discussed", sources=discussed)
         for kind, text, sectors, source in meeting.agreements:
             aid = f"agreement:{mid.split(':', 1)[1]}-{kind}"
             add_node(G, Agreement(id=aid, label=text, kind=kind, text=text, sectors=sectors,
@@ -195,7 +197,7 @@ class Options(NamedTuple):
 
     workers: int = 1
     cache: str | os.PathLike[str] | ExtractionCache | None = None
-    engine: str = "local"
+    engine: Engine = "local"
     scheduler: str | None = None
     article_timeout: float | None = SECONDS_PER_PIECE
     on_piece: Callable[[str, int, int], object] | None = None
@@ -260,7 +262,7 @@ def add(G: nx.MultiDiGraph, paths: Iterable[str | Path], *,
     articles = _fresh(read_articles([str(p) for p in paths], on_problem=on_problem), hashes)
     fresh = []
     extractions = run_extraction(articles, workers=run.workers, cache=cache,
-                                 engine=run.engine,  # type: ignore[arg-type]
+                                 engine=run.engine,
                                  scheduler=run.scheduler, timeout=run.article_timeout,
                                  on_piece=run.on_piece)
     for extraction in extractions:

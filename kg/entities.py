@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from diplograph.dates import Date
-from extract.records import Evidence
+from extract.records import Evidence, Mode, Status
 
 from .schema import Source
 
@@ -41,11 +41,11 @@ class MeetingEntity:
     id: str
     participants: dict[str, str]  # person id -> role
     date: Date | None
-    status: str
+    status: Status
     historical: bool
     location: str | None
     venue: str | None
-    mode: str
+    mode: Mode
     confidence: float
     sources: list[Source] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)

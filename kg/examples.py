@@ -7,6 +7,8 @@ invented; its countries and cities are real.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import networkx as nx
 
 from .graph import add_edge, add_node, new_graph
@@ -22,6 +24,10 @@ from .schema import (
     Source,
     node_id,
 )
+
+if TYPE_CHECKING:  # types only: the graph's readers never import the extraction
+    from diplograph.dates import Precision
+    from extract.records import Mode, Status
 
 __all__ = ["example_graph"]
 
@@ -105,7 +111,7 @@ def example_graph() -> nx.MultiDiGraph:
     source = Source(article=_ARTICLE, evidence=_EVIDENCE, start=0, end=len(_EVIDENCE))
 
     # date, precision, status, mode, place, {person: role}, topics
-    plan = [
+    plan: list[tuple[str, Precision, Status, Mode, str | None, dict[str, str], tuple[str, ...]]] = [
         ("2023", "year", "held", "in_person", "Amman",
          {"Ingrid Dahl": "guest", "Omar Nasser": "host"}, ("energy",)),
         ("2024-05-02", "day", "held", "in_person", "Oslo",

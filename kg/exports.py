@@ -356,7 +356,7 @@ def _by_ids(items: Any, ids: int) -> list[Any]:
 
 def _flat_attrs(attrs: dict[Any, Any], where: str) -> dict[str, Any]:
     """Return `attrs` with every value export-ready, per the table of types above."""
-    flat = {}
+    flat: dict[str, Any] = {}
     for k, v in attrs.items():
         if v is None or (isinstance(v, _EXPORT_CONTAINERS) and not v):
             continue

@@ -23,7 +23,7 @@ def add_node(G: nx.MultiDiGraph, node: BaseModel) -> str:
     Attributes are stored as plain JSON values (lists, dicts, strings, numbers, None).
     """
     attrs = node.model_dump(mode="json")
-    node_key = attrs.pop("id")
+    node_key: str = attrs.pop("id")
     G.add_node(node_key, **attrs)
     return node_key
 

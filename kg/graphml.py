@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import io
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -32,6 +33,8 @@ _ATTRIBUTE = (*_TEXT, ('"', "&quot;"), ("\n", "&#10;"), ("\r", "&#13;"), ("\t", 
 _CHUNK = 2000  # elements joined before each write
 
 Attrs = dict[str, Any]
+# A file opened for writing bytes: gzip's and bz2's are buffered streams, not typing.IO.
+_Stream = IO[bytes] | io.BufferedIOBase
 
 
 def write_graphml_stream(out: str | os.PathLike[str] | IO[bytes], graph: Attrs,
@@ -54,7 +57,7 @@ def write_graphml_stream(out: str | os.PathLike[str] | IO[bytes], graph: Attrs,
         _write(out, graph, nodes, edges, directed)
 
 
-def _write(stream: IO[bytes], graph: Attrs, nodes: list[tuple[Any, Attrs]],
+def _write(stream: _Stream, graph: Attrs, nodes: list[tuple[Any, Attrs]],
            edges: list[tuple[Any, Any, Any, Attrs]], directed: bool) -> None:
     opening: dict[str, str] = {}  # '<data key="name">' for each name
     pieces: list[str] = [_HEAD, *_keys(graph, nodes, edges),
@@ -85,7 +88,7 @@ def _element(pieces: list[str], start: str, attrs: Attrs, end: str, opening: dic
         raise TypeError(f"{where} {err}") from err
 
 
-def _flush(stream: IO[bytes], pieces: list[str]) -> None:
+def _flush(stream: _Stream, pieces: list[str]) -> None:
     # The markup holds no control character: they are taken out of a chunk at once.
     stream.write(_NOT_XML.sub("", "".join(pieces)).encode("utf-8"))
     pieces.clear()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -64,6 +65,11 @@ def name_key(name: str) -> str:
     return " ".join(name_tokens(name))
 
 
+def _by_table(table: dict[str, str]) -> Callable[[re.Match[str]], str]:
+    """What `re.sub` puts for a match: its replacement in `table`."""
+    return lambda m: table[m[0]]
+
+
 @lru_cache(maxsize=65536)
 def fold(token: str) -> str:
     """Return the transliteration-blind form of one lowercase ASCII name token.
@@ -79,7 +85,7 @@ def fold(token: str) -> str:
     """
     folded = token
     for pattern, table in zip(_CLUSTER_PATTERNS, _CLUSTERS, strict=True):
-        folded = _DOUBLE.sub(r"\1", pattern.sub(lambda m, table=table: table[m[0]], folded))
+        folded = _DOUBLE.sub(r"\1", pattern.sub(_by_table(table), folded))
     for pattern, ending in _ENDINGS:
         folded = pattern.sub(ending, folded)
     return folded
@@ -231,20 +237,20 @@ def match_names(a: NameParts, b: NameParts) -> str | None:
     >>> match_names(name_parts("Abdulrahman Barakah"), name_parts("Abdul Rahman Baraka"))
     'transliteration'
     """
-    if a.lone or b.lone:
+    if a.given is None or b.given is None:  # a lone surname
         raise ValueError("match_names compares full names, not lone surnames")
     surname = match_surnames(a.surname, b.surname)
     if surname is None:
         return None
-    given = match_tokens(a.given, b.given)  # type: ignore[arg-type]
+    given = match_tokens(a.given, b.given)
     if given == "exact" and a.middles == b.middles:
         return surname
     if given is not None:
         middles = _match_middles(a.middles, b.middles)
         return None if middles is None else _weakest(surname, given, middles)
     # "Abdulrahman" and "Abdul Rahman": the given names written as one word or two.
-    joined_a = "".join(fold(t) for t in (a.given, *a.middles))  # type: ignore[arg-type]
-    joined_b = "".join(fold(t) for t in (b.given, *b.middles))  # type: ignore[arg-type]
+    joined_a = "".join(fold(t) for t in (a.given, *a.middles))
+    joined_b = "".join(fold(t) for t in (b.given, *b.middles))
     if joined_a == joined_b:
         return _weakest(surname, "transliteration")
     return None

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
+from typing import TypeVar
 
 from anyascii import anyascii
 
@@ -24,6 +25,7 @@ from .schema import Source
 __all__ = ["resolve_meetings"]
 
 _ROLES = ("host", "guest", "delegation_head")
+_Value = TypeVar("_Value", bound=str)
 
 def _place_key(place: str) -> str:
     return " ".join(anyascii(place).lower().split())
@@ -73,8 +75,13 @@ class _Event:
             return None
         if record.location and any(_places_conflict(record.location, p) for p in self.places):
             return None
-        gaps = [date_gap(record.date, d) for d in self.dates.values()]
-        return None if None in gaps else max(gaps, default=0)  # type: ignore[type-var]
+        gaps = []
+        for d in self.dates.values():
+            gap = date_gap(record.date, d)
+            if gap is None:
+                return None
+            gaps.append(gap)
+        return max(gaps, default=0)
 
 
 def _pairs(participants: Iterable[str]) -> Iterable[tuple[str, str]]:
@@ -106,11 +113,12 @@ def _group_reports(reports: list[Report]) -> list[_Event]:
     return events
 
 
-def _majority(values: list[tuple[str, Report]], what: str, conflicts: list[str]) -> str | None:
+def _majority(values: list[tuple[_Value, Report]], what: str, conflicts: list[str],
+              ) -> _Value | None:
     """The value most articles give (the best-dated report's on a tie); disagreement noted."""
     if not values:
         return None
-    articles: dict[str, list[Report]] = {}
+    articles: dict[_Value, list[Report]] = {}
     for value, report in values:
         articles.setdefault(value, []).append(report)
     ranked = sorted(articles, key=lambda v: -len({r.article for r in articles[v]}))

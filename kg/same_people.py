@@ -175,7 +175,8 @@ def _form_edges(blocks: dict[str, list[str]], parts: dict[str, NameParts]) -> li
         for a, b in pairs:
             rule = match_names(parts[a], parts[b])
             if rule is not None:
-                edges.append((RULES.index(rule), *sorted((a, b)), rule))
+                first, second = sorted((a, b))
+                edges.append((RULES.index(rule), first, second, rule))
 
     for key in sorted(blocks):
         compare(blocks[key])

@@ -7,7 +7,7 @@ attribute; an edge's kind is its `relation` attribute (never `type`, which GEXF 
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -30,7 +30,9 @@ __all__ = [
     "Node",
     "Organisation",
     "Person",
+    "Relation",
     "Source",
+    "as_relation",
     "node_id",
     "slugify",
     "validate_node",
@@ -48,7 +50,7 @@ NODE_TYPES = (
     "article",
 )
 
-RELATIONS = (
+Relation = Literal[
     "participated_in",  # person -> meeting, with `role`
     "held_in",  # meeting -> location or country
     "discussed",  # meeting -> cooperation_area
@@ -57,7 +59,8 @@ RELATIONS = (
     "child_of",  # person -> person
     "signed_at",  # agreement -> meeting
     "mentions",  # article -> any entity
-)
+]
+RELATIONS: tuple[Relation, ...] = get_args(Relation)
 
 
 
@@ -70,6 +73,17 @@ def node_id(kind: str, name: str) -> str:
     if kind not in NODE_TYPES:
         raise ValueError(f"unknown node type {kind!r}")
     return f"{kind}:{slugify(name)}"
+
+
+def as_relation(value: str) -> Relation:
+    """Return `value` as an edge's relation, or raise ValueError if it is none of `RELATIONS`.
+
+    >>> as_relation("child_of")
+    'child_of'
+    """
+    if value in RELATIONS:
+        return value
+    raise ValueError(f"unknown relation {value!r}")
 
 
 class _Model(BaseModel):
@@ -182,16 +196,7 @@ class Edge(_Model):
 
     source: str
     target: str
-    relation: Literal[
-        "participated_in",
-        "held_in",
-        "discussed",
-        "reported_by",
-        "affiliated_with",
-        "child_of",
-        "signed_at",
-        "mentions",
-    ]
+    relation: Relation
     role: str | None = None  # participated_in: host, guest, delegation_head, participant
     sources: tuple[Source, ...] = ()
 
@@ -212,4 +217,4 @@ def validate_node(attrs: dict[str, Any]) -> BaseModel:
     ...                "name": "Kenya"}).name
     'Kenya'
     """
-    return _NodeAdapter(node=attrs).node
+    return _NodeAdapter.model_validate({"node": attrs}).node

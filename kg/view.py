@@ -226,7 +226,7 @@ def _inline(text: str, tag: str) -> str:
 
 def _bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
     """Check `since` and `until`; return the first day of `since`, the last day of `until`."""
-    bounds = []
+    bounds: list[str | None] = []
     for value, name, end in ((since, "since", 0), (until, "until", 1)):
         if value is None:
             bounds.append(None)

@@ -31,7 +31,7 @@ def _names(attrs: dict[str, Any], field: str) -> list[str]:
     return []
 
 
-class _KeyCache(dict):
+class _KeyCache(dict[str, str]):
     """`kg.names.name_key`, remembered: places, topics and countries repeat."""
 
     def __missing__(self, text: str) -> str:
@@ -87,7 +87,7 @@ class Index:
         areas: dict[str, list[str]] = defaultdict(list)
         kinds = {"person": self.people, "meeting": self.meetings, "country": self.countries}
         for u, attrs in attrs_of.items():
-            kind = kinds.get(attrs.get("type"))
+            kind = kinds.get(attrs.get("type", ""))
             if kind is not None:
                 kind[u] = attrs
         people, meetings = self.people, self.meetings
@@ -156,13 +156,13 @@ class Index:
                     self.country_meetings[keys(country)].add(m)
             if own:
                 self.country_meetings[keys(own)].add(m)
-            names = {n for v in areas.get(m, ()) if isinstance(n := attrs_of[v].get("name"), str)}
-            self.topics[m] = tuple(sorted(names))
-            for area in names:
+            topics = {n for v in areas.get(m, ()) if isinstance(n := attrs_of[v].get("name"), str)}
+            self.topics[m] = tuple(sorted(topics))
+            for area in topics:
                 self.topic_meetings[keys(area)].add(m)
         rank = self.rank
-        for meetings in self.person_meetings.values():
-            meetings.sort(key=rank.__getitem__)
+        for ranked in self.person_meetings.values():
+            ranked.sort(key=rank.__getitem__)
 
         # Countries: by name, label and ISO code.
         for c, attrs in self.countries.items():
@@ -252,7 +252,8 @@ class Index:
                 found.extend(ranks[i:j])
             else:
                 order, spans = self.order, self.spans
-                found.extend(r for r in ranks[i:j] if spans[order[r]][1] >= lo)
+                # Bucketed meetings are all dated; the test of `span` tells the type checker so.
+                found.extend(r for r in ranks[i:j] if (span := spans[order[r]]) and span[1] >= lo)
         if len(self.buckets) > 1:
             found.sort()
         return [self.order[r] for r in found]

@@ -175,7 +175,7 @@ def encounters(
     """
     lo, hi = date_range(since, until)
     index = get_index(G)
-    found = []
+    found: list[Encounter] = []
     for m in index.dated_between(lo, hi):
         if not index.held(m):
             continue

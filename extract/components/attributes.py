@@ -143,10 +143,17 @@ class _Table:
         return found
 
 
-_TESTS: dict[str, Callable[[Any], Callable[[Any], bool]]] = {
-    "NOT_IN": lambda arg: lambda value, s=frozenset(arg): value not in s,
-    "REGEX": lambda arg: lambda value, r=re.compile(arg): bool(r.search(value)),
-}
+def _not_in(arg: Any) -> Callable[[Any], bool]:
+    excluded = frozenset(arg)
+    return lambda value: value not in excluded
+
+
+def _regex(arg: Any) -> Callable[[Any], bool]:
+    pattern = re.compile(arg)
+    return lambda value: bool(pattern.search(value))
+
+
+_TESTS: dict[str, Callable[[Any], Callable[[Any], bool]]] = {"NOT_IN": _not_in, "REGEX": _regex}
 
 
 def _readable(token: dict[str, Any]) -> bool:

@@ -22,7 +22,8 @@ __all__ = ["LETTERS", "FoldingTokenizer", "fold_letters", "restore_letters"]
 
 LETTERS = "diplograph_letters"
 _ORIGINAL = "diplograph.original_text"  # doc.user_data: the text before folding
-_PARSE_ATTRS = ["TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE"]
+_PARSE_ATTRS: list[int | str] = ["TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB",
+                                 "ENT_TYPE"]
 
 
 @functools.cache
@@ -97,4 +98,6 @@ def restore_letters(doc: Doc) -> Doc:
     restored = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
     restored.user_data.update(doc.user_data)
     restored._context = doc._context  # what `nlp.pipe(..., as_tuples=True)` pairs it with
-    return restored.from_array(_PARSE_ATTRS, doc.to_array(_PARSE_ATTRS))
+    # spaCy's stubs disagree with themselves: to_array is said to give floats, from_array to
+    # take ints (the array holds attribute ids, uint64).
+    return restored.from_array(_PARSE_ATTRS, doc.to_array(_PARSE_ATTRS))  # type: ignore[arg-type]

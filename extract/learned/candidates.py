@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Any, cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -93,7 +94,9 @@ class _Rules:
 def _rules(doc: Doc) -> _Rules:
     # Keyed by the drafts' identity: the learned reader replaces them once it has decided.
     key = ("diplograph.rules_index", id(doc._.drafts))
-    if key not in doc.user_data:
+    # spaCy's stub keys user_data by str; spaCy keys it by tuples too (extension values).
+    user_data = cast("dict[object, Any]", doc.user_data)
+    if key not in user_data:
         by_sentence: dict[int, list[Draft]] = {}
         for draft in doc._.drafts or ():
             by_sentence.setdefault(draft.sentence.start, []).append(draft)
@@ -101,8 +104,8 @@ def _rules(doc: Doc) -> _Rules:
                   for p in combinations(m.participants, 2)}
         named = {k: {i for start, end in p.mentions for i in range(start, end)}
                  for k, p in enumerate(doc._.cast.people)}
-        doc.user_data[key] = _Rules(by_sentence, merged, named)
-    return doc.user_data[key]
+        user_data[key] = _Rules(by_sentence, merged, named)
+    return user_data[key]
 
 
 def _rule_features(doc: Doc, candidate: Candidate) -> Iterator[str]:

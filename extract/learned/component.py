@@ -16,7 +16,7 @@ from typing import Any
 import numpy
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in spaCy's stub
 from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import registry
@@ -61,9 +61,9 @@ def pair_network(length: int = 2**18, rows: int = 2**14, width: int = 64, hidden
                  dropout: float = 0.2) -> Model[_Keys, Floats2d]:
     """A logistic regression over hashed features (wide) plus a small network over their
     embeddings (deep), which can learn which features matter together."""
-    deep = chain(_ragged_keys(), with_array(HashEmbed(nO=width, nV=rows, seed=11)),
-                 reduce_sum(),
-                 Relu(nO=hidden, nI=width, dropout=dropout), Linear(nO=1, nI=hidden))
+    deep: Model[_Keys, Floats2d] = chain(
+        _ragged_keys(), with_array(HashEmbed(nO=width, nV=rows, seed=11)), reduce_sum(),
+        Relu(nO=hidden, nI=width, dropout=dropout), Linear(nO=1, nI=hidden))
     return chain(add(SparseLinear(nO=1, length=length), deep), Logistic())
 
 
@@ -71,8 +71,10 @@ def _ragged_keys() -> Model[_Keys, Ragged]:
     def forward(model: Model[_Keys, Ragged], inputs: _Keys, is_train: bool) -> tuple[
             Ragged, Callable[[Ragged], _Keys]]:
         keys, _, lengths = inputs
-        return Ragged(model.ops.asarray(keys, dtype="uint64"), model.ops.asarray1i(lengths)), \
-            lambda d: inputs
+        # thinc types its arrays as classes of its own, which numpy's arrays are not to mypy.
+        ragged = Ragged(model.ops.asarray(keys, dtype="uint64"),  # type: ignore[arg-type]
+                        model.ops.asarray1i(lengths))  # type: ignore[arg-type]
+        return ragged, lambda d: inputs
 
     return Model("ragged_keys", forward)
 
@@ -137,8 +139,10 @@ class MeetingPairs(TrainablePipe):
         scores, backprop = self.model.begin_update(featurize(feats))
         gold = numpy.array(labels, dtype="float32").reshape(-1, 1)
         backprop(scores - gold)  # the gradient of the log loss through the logistic
+        # numpy's ufuncs are typed for numpy's arrays, not thinc's Floats2d (one at run time).
         losses[self.name] += float(-numpy.mean(
-            gold * numpy.log(scores + 1e-9) + (1 - gold) * numpy.log(1 - scores + 1e-9)))
+            gold * numpy.log(scores + 1e-9)  # type: ignore[call-overload]
+            + (1 - gold) * numpy.log(1 - scores + 1e-9)))
         if sgd is not None:
             self.finish_update(sgd)
         return losses

@@ -20,6 +20,7 @@ from ..dating.story import historical_flags, place_partial
 from ..lexicon import LEXICON, marks_in
 from ..meetings import Draft, merge_drafts
 from ..meetings.drafts import dated_draft, set_the_scene
+from ..records import Role, as_mode
 from ..vocabulary import Words
 from .candidates import Candidate
 
@@ -49,9 +50,9 @@ def decide(doc: Doc, candidates: Sequence[Candidate], scores: Sequence[float],
     for start in sorted(accepted):
         here = by_sentence.get(start, [])
         for group in _groups(accepted[start]):
-            draft = _draft(doc, group, here, titles, words)
-            if draft is not None:
-                drafts.append(draft)
+            decided = _draft(doc, group, here, titles, words)
+            if decided is not None:
+                drafts.append(decided)
     drafts.sort(key=lambda d: d.sentence.start)
     if doc._.story_dates.reference is None:  # an undated story: its own dates tell
         placed = place_partial([d.date for d in drafts])
@@ -77,14 +78,15 @@ def _draft(doc: Doc, group: list[tuple[Candidate, float]], here: list[Draft],
     best = max(group, key=lambda p: p[1])
     rule = max(here, key=lambda d: len(d.participants.keys() & set(people)), default=None)
     if rule is not None and rule.participants.keys() & set(people):
-        roles = {p: rule.participants.get(p, "participant") for p in people}
+        roles: dict[int, Role] = {p: rule.participants.get(p, "participant") for p in people}
         return dataclasses.replace(
             rule, participants=roles, sentences=list(rule.sentences),
             rules=[*rule.rules, "learned"], topics=[], agreements=[],
             confidence=round(best[1], 2))
     sentence = best[0].sentence(doc)
     anchor = _anchor(doc, best[0], sentence)
-    mode = next((s.id_.split(":")[1] for s in marks_in(sentence, "MEETING")), "in_person")
+    mode = as_mode(next((s.id_.split(":")[1] for s in marks_in(sentence, "MEETING")),
+                        "in_person"))
     roles = dict.fromkeys(people, "participant")
     draft, _ = dated_draft(doc, anchor, "meet", mode, roles, None, words)
     if draft is None:

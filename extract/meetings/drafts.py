@@ -16,10 +16,11 @@ from spacy.tokens import Doc, Span, Token
 from diplograph.dates import Date, is_historical
 
 from ..budget import check
+from ..dating.forms import Tense
 from ..dating.meeting_date import SAME_DAY, meeting_date
 from ..lexicon import LEXICON, marks
 from ..people import Cast
-from ..records import Mode, Status
+from ..records import Mode, Role, Status, as_mode
 from ..topics import Mention
 from ..vocabulary import Words
 from .grammar import also, governor, in_relative_clause, negated
@@ -42,7 +43,7 @@ _DEFINITE = frozenset({"the", "this", "these", "that"})
 class Draft:
     """A meeting as read from one sentence, then merged with the other drafts of it."""
 
-    participants: dict[int, str]  # person index -> role
+    participants: dict[int, Role]  # person index -> role
     sentence: Span
     kind: str
     mode: Mode
@@ -92,7 +93,7 @@ def find_meetings(doc: Doc, words: Words) -> list[Draft]:
             rules.append("group_subject")
             for person in pair:
                 roles.setdefault(person, "participant")
-        draft, told = dated_draft(doc, trigger, kind, mode, roles, told, words)
+        draft, told = dated_draft(doc, trigger, kind, as_mode(mode), roles, told, words)
         if draft is not None:
             set_the_scene(draft, trigger, kind, cast, titles, words)
             draft.rules = list(dict.fromkeys(rules + draft.rules))
@@ -116,7 +117,7 @@ def _group_pair(trigger: Token, group: str, drafts: list[Draft], cast: Cast) -> 
     return next((p for p in pairs() if p and all(fits_group(cast, k, group) for k in p)), [])
 
 
-def dated_draft(doc: Doc, trigger: Token, kind: str, mode: str, roles: dict[int, str],
+def dated_draft(doc: Doc, trigger: Token, kind: str, mode: Mode, roles: dict[int, Role],
                  told: Date | None, words: Words) -> tuple[Draft | None, Date | None]:
     """The draft of a meeting word with its date and status (None without participants), and
     the date last told next to meeting words after it."""
@@ -124,7 +125,7 @@ def dated_draft(doc: Doc, trigger: Token, kind: str, mode: str, roles: dict[int,
     reference = story.reference
     sent = trigger.sent
     status = status_of(trigger, words)
-    tense = "past" if status == "held" else "future"  # a cancelled one was still to come
+    tense: Tense = "past" if status == "held" else "future"  # a cancelled one was still to come
     date, stated = meeting_date(trigger, sent, reference, tense=tense, skip=doc._.dateline_span)
     if date is not None and SAME_DAY.search(date.text) and told is not None \
             and told.precision == "day":
@@ -146,7 +147,7 @@ def dated_draft(doc: Doc, trigger: Token, kind: str, mode: str, roles: dict[int,
         status = "planned"
     historical = bool(date and reference and not date.partial
                       and is_historical(date, reference)) or perfect
-    draft = Draft(roles, sent, kind, mode, date, status, historical,  # type: ignore[arg-type]
+    draft = Draft(roles, sent, kind, mode, date, status, historical,
                   definite=definite, sentences=[sent])
     draft.confidence = 0.0 if stated or date else -0.1  # less sure without a date
     return draft, date if stated else told

@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..people import HEAD_RANK, Cast
+from ..records import Role
 from ..vocabulary import Words
 from .grammar import OBJECTS, SUBJECTS, governor, people_in, subjects, verb_of
 
@@ -111,9 +112,9 @@ def inviters(trigger: Token, cast: Cast, quoted: list[bool]) -> list[int]:
 
 
 def parties(trigger: Token, kind: str, cast: Cast, quoted: list[bool], words: Words,
-            ) -> tuple[dict[int, str], list[str]]:
+            ) -> tuple[dict[int, Role], list[str]]:
     """The participants of a meeting word with their roles, and the rules that found them."""
-    roles: dict[int, str] = {}
+    roles: dict[int, Role] = {}
     rules: list[str] = []
     visiting = kind in words["visiting_kinds"]
     if trigger.pos_ in ("VERB", "AUX") and trigger.tag_ != "NN":

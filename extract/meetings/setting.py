@@ -9,7 +9,7 @@ from diplograph.countries import city_country, country_name, is_city
 
 from ..ents import sentence_ents
 from ..people import HEAD_RANK, Cast
-from ..records import Status
+from ..records import Role, Status
 from ..vocabulary import Words
 
 __all__ = ["confidence_of", "described_counterpart", "head_of", "implied_host", "is_place",
@@ -51,7 +51,7 @@ def place_of(sent: Span, words: Words) -> tuple[str | None, str | None]:
             places.append(name)  # "talks in X", "a visit to X", "visited X"
     # A city says more than its country: "visited Peru ... talks in Cusco" is Cusco.
     cities = [p for p in places if not country_name(p)]
-    return (cities or places or [None])[0], venue
+    return next(iter(cities or places), None), venue
 
 
 def described_counterpart(trigger: Token, cast: Cast, titles: set[int]) -> str | None:
@@ -70,7 +70,7 @@ def described_counterpart(trigger: Token, cast: Cast, titles: set[int]) -> str |
     return None
 
 
-def implied_host(kind: str, roles: dict[int, str], cast: Cast, location: str | None,
+def implied_host(kind: str, roles: dict[int, Role], cast: Cast, location: str | None,
                  words: Words) -> int | None:
     """The host of a visit to a country, when the sentence names no counterpart.
 
@@ -81,7 +81,7 @@ def implied_host(kind: str, roles: dict[int, str], cast: Cast, location: str | N
     return head_of(country_name(location) or city_country(location), cast, roles)
 
 
-def confidence_of(trigger: Token, roles: dict[int, str], *, implied: bool) -> float:
+def confidence_of(trigger: Token, roles: dict[int, Role], *, implied: bool) -> float:
     """How much the text says: a verb with both people as its arguments says most."""
     if implied:
         return 0.5
@@ -90,7 +90,7 @@ def confidence_of(trigger: Token, roles: dict[int, str], *, implied: bool) -> fl
     return 0.6
 
 
-def head_of(country: str | None, cast: Cast, roles: dict[int, str]) -> int | None:
+def head_of(country: str | None, cast: Cast, roles: dict[int, Role]) -> int | None:
     """The one head of state or government of ``country`` the article names, if any."""
     heads = [k for k, p in enumerate(cast.people)
              if country in p.countries and HEAD_RANK in p.ranks and k not in roles]

@@ -16,9 +16,9 @@ def name_mentions(doc: Doc, chains: list[TitleChain], body: list[bool], words: W
                   ) -> list[tuple[list[Token], TitleChain | None, TitleChain | None]]:
     """Every name mention, with the title chains that introduce it and follow it."""
     found: dict[int, tuple[list[Token], TitleChain | None]] = {}
-    for chain in chains:
-        if chain.name:
-            found[chain.name[0].i] = (chain.name, chain)
+    for titled in chains:
+        if titled.name:
+            found[titled.name[0].i] = (titled.name, titled)
     taken = {t.i for tokens, _ in found.values() for t in tokens}
     title_tokens = {i for c in chains for i in range(c.start, c.end)}
     for ent in doc.ents:

@@ -80,7 +80,8 @@ def title_chains(doc: Doc, title_spans: list[Span], stops: set[int], words: Word
         if span is None:
             i += 1
             continue
-        start, titles, ranks, countries, orgs = i, [], set(), [], []
+        start, ranks, countries, orgs = i, set(), [], []
+        titles: list[str] = []
         # A demonym or a country's possessive before the title: "the Chilean Minister".
         if start > 0 and (c := country_name(doc[start - 1].text)):
             countries.append(c)
