@@ -1,25 +1,12 @@
-"""Extraction on small invented articles: people, meetings, dates, places, topics, noise."""
+"""Extraction on small invented articles: people, meetings, places, topics, noise."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from conftest import pairs
 
-from extract import ArticleExtraction, extract_article, load_pipeline
+from extract import ArticleExtraction
 from extract.clean import clean_page
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_pipeline()
-
-
-@pytest.fixture
-def run(nlp, make_article):
-    def _run(text: str, published: dt.date | None = dt.date(2024, 3, 5)) -> ArticleExtraction:
-        return extract_article(make_article(text, published), nlp=nlp)
-    return _run
 
 
 def names(x: ArticleExtraction) -> set[str]:
@@ -29,12 +16,6 @@ def names(x: ArticleExtraction) -> set[str]:
 def unordered(found: list[tuple[frozenset[str], str | None]]) -> list[tuple[list[str], str]]:
     """Meetings in an order of their own: a frozenset's str depends on the hash seed."""
     return sorted((sorted(people), date or "") for people, date in found)
-
-
-def pairs(x: ArticleExtraction) -> list[tuple[frozenset[str], str | None]]:
-    by_key = {p.key: p.name for p in x.people}
-    return [(frozenset(by_key[q.person] for q in m.participants),
-             m.date.value if m.date else None) for m in x.meetings]
 
 
 def test_explicit_meeting_with_date_and_place(run):
@@ -97,17 +78,6 @@ def test_phone_call_mode(run):
     x = run("President Anna Kowalski held a phone call with President Ramon Ortiz on Friday.")
     assert len(x.meetings) == 1
     assert x.meetings[0].mode == "phone_call"
-
-
-def test_undated_article_keeps_explicit_dates_only(run):
-    x = run("Prime Minister Jonas Berg met President Anna Kowalski in Oslo.", published=None)
-    assert pairs(x) == [(frozenset({"Jonas Berg", "Anna Kowalski"}), None)]
-
-
-def test_dateline_without_year_gives_a_partial_date(run):
-    x = run("Headline about the visit\n\nMay 4, Agency. Prime Minister Jonas Berg met President "
-            "Anna Kowalski in Oslo.", published=None)
-    assert pairs(x) == [(frozenset({"Jonas Berg", "Anna Kowalski"}), "--05-04")]
 
 
 def test_page_furniture_yields_nobody(run):
@@ -233,25 +203,6 @@ def test_a_described_counterpart_is_kept_for_resolution(run):
     assert meeting.historical
 
 
-def test_a_yearless_dateline_takes_the_year_the_story_names_as_its_present(run):
-    x = run("Story\n\nVALLETTA, April 9 (Wire) — Economy Minister Clara Vella and Energy Minister "
-            "Tomas Ruiz held talks in Valletta on Wednesday, the ministry said.\n\n"
-            "The talks opened Energy Week 2031, which began on Wednesday.", published=None)
-    assert pairs(x) == [(frozenset({"Clara Vella", "Tomas Ruiz"}), "2031-04-09")]
-
-
-def test_a_yearless_dateline_stays_partial_when_the_story_names_only_history(run):
-    x = run("Story\n\nOctober 21, Agency. Prime Minister Jonas Berg met President Anna Kowalski "
-            "in Oslo. Relations cooled after the crisis of 2011.", published=None)
-    assert pairs(x) == [(frozenset({"Jonas Berg", "Anna Kowalski"}), "--10-21")]
-
-
-def test_the_dateline_dates_the_story_before_its_publication(run):
-    x = run("Story\n\nOSLO, March 4 Wire - Prime Minister Jonas Berg and President Anna Kowalski "
-            "signed a memorandum on energy after their talks.")
-    assert [m.date.value for m in x.meetings] == ["2024-03-04"]
-
-
 def test_words_before_a_name_and_places_are_not_people(run):
     x = run("When President Anna Kowalski visited Norway, she met Prime Minister Jonas Berg in "
             "Savusavu Levu and toured the North Harbour Railway.")
@@ -287,33 +238,6 @@ def test_a_ruler_is_named_with_the_title_and_kept_apart_from_a_namesake(run):
     assert (frozenset({"Sultan Ibrahim", "Sadyr Bekov"}), "2024-03-04") in pairs(x)
 
 
-def test_a_day_the_model_calls_a_time_dates_the_meeting(run):
-    x = run("Foreign Minister Lea Moreau received a phone call on Monday night from Foreign "
-            "Minister Oskar Brandt.")
-    assert pairs(x) == [(frozenset({"Lea Moreau", "Oskar Brandt"}), "2024-03-04")]
-
-
-def test_later_the_same_day_is_the_day_of_the_meeting_just_told(run):
-    x = run("On Monday, Foreign Minister Lea Moreau held talks with Foreign Minister Oskar Brandt. "
-            "Later the same day, a meeting between Moreau and Trade Secretary Ivo Marek focused "
-            "on grain.")
-    assert (frozenset({"Lea Moreau", "Ivo Marek"}), "2024-03-04") in pairs(x)
-
-
-def test_a_yearless_dateline_takes_the_year_in_which_the_leads_weekday_fits(run):
-    x = run("Story\n\nOSLO, March 3 (Wire) - Prime Minister Jonas Berg met President Anna "
-            "Kowalski in Oslo on Monday.\n\nRelations have warmed since the crisis of 2024.",
-            published=None)
-    assert pairs(x) == [(frozenset({"Jonas Berg", "Anna Kowalski"}), "2025-03-03")]
-
-
-def test_the_leads_weekday_finds_a_year_some_years_after_the_latest_named(run):
-    x = run("Story\n\nOSLO, March 3 (Wire) - Prime Minister Jonas Berg met President Anna "
-            "Kowalski in Oslo on Monday.\n\nThe two first met in September 2022.",
-            published=None)
-    assert (frozenset({"Jonas Berg", "Anna Kowalski"}), "2025-03-03") in pairs(x)
-
-
 def test_two_named_people_agreeing_together_tell_a_meeting(run):
     x = run("OSLO - Norwegian Foreign Minister Jonas Berg and his Polish counterpart Anna "
             "Kowalski agreed on Monday to expand energy cooperation.")
@@ -326,24 +250,6 @@ def test_two_named_people_agreeing_together_tell_a_meeting(run):
 ])
 def test_agreeing_alone_or_in_a_clause_about_them_tells_no_meeting(run, text):
     assert pairs(run(text)) == []
-
-
-@pytest.mark.parametrize("text", [
-    "Foreign Minister Jonas Berg, on his first visit to Warsaw since becoming minister last "
-    "October, met President Anna Kowalski.",
-    "Foreign Minister Jonas Berg met President Anna Kowalski in Warsaw, and the two "
-    "countries opened a consulate in 2021.",
-])
-def test_a_date_on_another_verb_does_not_date_the_meeting(run, text):
-    dates = [date for _, date in pairs(run(text))]
-    assert dates and "2023-10" not in dates and "2021" not in dates
-
-
-def test_an_anniversary_names_the_storys_year(run):
-    x = run("Story\n\nOSLO, March 5 (Wire) - Foreign Minister Jonas Berg met President Anna "
-            "Kowalski in Oslo on Wednesday. The two countries mark the 75th anniversary of "
-            "relations, established in 1950.", published=None)
-    assert (frozenset({"Jonas Berg", "Anna Kowalski"}), "2025-03-05") in pairs(x)
 
 
 def test_people_after_the_date_of_a_meeting_noun_take_part(run):
@@ -409,16 +315,6 @@ def test_names_of_many_traditions(run, text, expected):
     assert [set(p) for p, _ in pairs(x)] == [expected]
 
 
-@pytest.mark.parametrize(("text", "date"), [
-    ("In September 2022, on a state visit, President Anna Kowalski held talks with Prime "
-     "Minister Jonas Berg in Oslo on September 6.", "2022-09-06"),
-    ("A year later, on September 8, 2023, President Anna Kowalski met Prime Minister Jonas "
-     "Berg in Oslo.", "2023-09-08"),
-])
-def test_the_most_precise_date_a_sentence_gives_its_meeting(run, text, date):
-    assert pairs(run(text)) == [(frozenset({"Anna Kowalski", "Jonas Berg"}), date)]
-
-
 def test_the_name_before_a_verb_the_parser_left_without_subject_takes_part(nlp, run):
     text = ("On 16 June, in Colombo, Deputy Prime Minister, Minister Bui Thanh Son held talks "
             "with Minister Vijitha Herath.")
@@ -444,13 +340,6 @@ def test_a_surname_of_two_words_met_first_joins_the_full_name(run):
     x = run("Garduño Rivas (left) and Ajú Xicay shook hands.\n\nDeputy Foreign Minister Lucía "
             "Garduño Rivas met Guatemalan Minister Héctor Ajú Xicay in Tapachula on Monday.")
     assert names(x) == {"Lucía Garduño Rivas", "Héctor Ajú Xicay"}
-
-
-def test_an_undated_story_gives_a_yearless_day_the_year_of_its_dates(run):
-    x = run("OSLO: Prime Minister Jonas Berg will make an official visit to Poland from Feb 3 "
-            "to 5, 2026. The visit was agreed when Berg and President Anna Kowalski spoke by "
-            "phone on Jan 12.", published=None)
-    assert (frozenset({"Jonas Berg", "Anna Kowalski"}), "2026-01-12") in pairs(x)
 
 
 def test_a_father_named_first_is_not_his_son(run):
