@@ -154,6 +154,8 @@ def load(path: _StrPath) -> nx.MultiDiGraph:
             data = msgspec.json.decode(raw)
         except msgspec.DecodeError as err:
             raise _unreadable(path, raw, err) from err
+        except RecursionError as err:  # arrays in arrays, thousands deep: no graph file
+            raise GraphFileError(path, "not a diplograph graph (JSON nested too deeply)") from err
         del raw
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise GraphFileError(

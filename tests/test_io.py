@@ -166,6 +166,8 @@ def test_save_refuses_a_simple_graph(tmp_path):
         pytest.param(lambda good: bytes(range(256)), "not UTF-8", id="binary"),
         pytest.param(lambda good: b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "not UTF-8", id="png"),
         pytest.param(lambda good: b"[1, 2, 3]", "not a diplograph graph", id="json-list"),
+        pytest.param(lambda good: b"[" * 100_000 + b"]" * 100_000, "nested too deeply",
+                     id="deep"),
         pytest.param(lambda good: b'{"nodes": [], "links": []}', "not a diplograph graph",
                      id="foreign"),
         pytest.param(lambda good: header(SCHEMA_VERSION + 1), "newer diplograph", id="newer"),
