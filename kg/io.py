@@ -103,7 +103,7 @@ def save(G: nx.MultiDiGraph, path: _StrPath) -> Path:
                 write_node_link(G, stream, _ENCODER.encode)
             except Unsaveable:
                 locate_unsaveable(G)  # raises, saying where
-                raise
+                raise TypeError("the graph holds a value JSON cannot keep as it is") from None
 
     return atomic_write(path, write)
 

@@ -173,7 +173,11 @@ def _plain_json(stack: list[Any]) -> bool:
 
 
 def locate_unsaveable(G: nx.MultiDiGraph) -> None:
-    """Raise naming where `G` holds what JSON cannot keep (subclasses of JSON types pass)."""
+    """Raise naming where `G` holds what JSON cannot keep as it is.
+
+    Types must be exactly JSON's: a subclass (a str enum, numpy's scalars) would load back as
+    another type, or not be written at all.
+    """
     for k, v in G.graph.items():
         _check_json(v, f"graph attribute {k!r}")
     for n, attrs in G.nodes(data=True):
@@ -194,28 +198,29 @@ def locate_unsaveable(G: nx.MultiDiGraph) -> None:
 
 
 def _check_id(value: Any, where: str) -> None:
-    if not isinstance(value, (str, int)):
+    if type(value) not in _ID_TYPES:
         raise TypeError(f"{where}: ids and keys must be str or int to be saved, not "
                         f"{type(value).__name__}")
 
 
 def _check_json(value: Any, where: str) -> None:
-    if isinstance(value, int) and not isinstance(value, bool) and value not in _INT_RANGE:
+    kind = type(value)
+    if kind is int and value not in _INT_RANGE:
         raise ValueError(f"{where}: {value} is too large an integer for a graph file (64 bits)")
-    if isinstance(value, float) and not math.isfinite(value):
+    if kind is float and not math.isfinite(value):
         raise ValueError(f"{where}: {value!r} is not a JSON number")
-    if isinstance(value, _JSON_SCALARS):
+    if kind in _JSON_SCALARS:
         return
-    if isinstance(value, list):
+    if kind is list:
         for item in value:
             _check_json(item, where)
-    elif isinstance(value, dict):
+    elif kind is dict:
         for k, item in value.items():
-            if not isinstance(k, str):
+            if type(k) is not str:
                 raise TypeError(f"{where}: dict key {k!r} is not a str (JSON would make it one)")
             _check_json(item, where)
     else:
-        raise TypeError(f"{where}: a {type(value).__name__} is not a JSON value (save keeps "
+        raise TypeError(f"{where}: a {kind.__name__} is not a JSON value (save keeps exactly "
                         "str, int, float, bool, None, list and dict)")
 
 

@@ -132,6 +132,10 @@ def test_save_keeps_file_permissions(rich_graph, saved):
     assert saved.stat().st_mode & 0o777 == 0o600
 
 
+class _Tagged(str):
+    """A str subclass, as an enum of strings is."""
+
+
 @pytest.mark.parametrize(
     ("change", "error", "fragment"),
     [
@@ -142,6 +146,8 @@ def test_save_keeps_file_permissions(rich_graph, saved):
         (lambda G: G.nodes[ANNA].update(id="x"), ValueError, "'id'"),
         (lambda G: G.nodes[ANNA].update(count=2**64), ValueError, "too large an integer"),
         (lambda G: G.add_edge(ANNA, CARL, key=("a", 1)), TypeError, "edge"),
+        # a subclass would load back as its base type: named, not written
+        (lambda G: G.nodes[ANNA].update(status=_Tagged("held")), TypeError, "a _Tagged is not"),
     ],
 )
 def test_save_refuses_what_json_would_not_give_back(small_graph, tmp_path, change, error,
