@@ -169,6 +169,14 @@ def test_find_meetings_reads_people_kind_date_and_status(text, expected):
     assert summary(read(text)) == expected
 
 
+def test_had_as_the_verb_of_a_meeting_is_no_past_perfect():
+    # "had met" is background; "said she had a conversation with" is the story's own meeting
+    doc = read("Ana Silva said she had a positive and frank conversation with Jonas Berg and "
+               "thanked him.")
+    assert [(m.date and m.date.value, m.historical) for m in doc._.meetings] == [
+        ("2025-03-05", False)]
+
+
 @pytest.mark.parametrize("text", [
     '"President Ana Silva met Prime Minister Jonas Berg on Monday," an aide said.',
     "President Ana Silva did not meet Prime Minister Jonas Berg.",

@@ -136,7 +136,8 @@ def dated_draft(doc: Doc, trigger: Token, kind: str, mode: Mode, roles: dict[int
         if not in_relative_clause(trigger):  # "the CEPA, which was signed in January"
             told = date or told
         return None, told
-    perfect = any(c.lower_ in words["perfect_auxiliaries"]
+    # "had met": "had" as the auxiliary of the meeting word, not "said he had talks" (a verb)
+    perfect = any(c.dep_ == "aux" and c.lower_ in words["perfect_auxiliaries"]
                   for t in (trigger, governor(trigger)) for c in t.children)
     if date is None and status == "held" and not perfect and not stated:
         # "the talks", "X also met Y": the occasion just told, on its day
