@@ -4,6 +4,7 @@ the corpus it is trained on (training/)."""
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -105,6 +106,17 @@ def test_the_shipped_reader_loads_offline_and_reads_a_meeting(nlp):
 def test_the_reader_is_small_enough_to_ship():
     weights = ROOT / "extract" / "data" / "meeting_pairs"
     assert sum(f.stat().st_size for f in weights.rglob("*") if f.is_file()) < 30 * 2**20
+
+
+def test_make_model_gives_the_shipped_weights_byte_for_byte(tmp_path):
+    # What `make model` runs (about 30 s). Training sums features in order, so a change that
+    # only reorders them gives other weights: this says when the reader must be trained again.
+    subprocess.run([sys.executable, "-m", "spacy", "train", "training/meeting_pairs.cfg",
+                    "--code", "training/reader.py", "--output", str(tmp_path)],
+                   cwd=ROOT, check=True, capture_output=True)
+    trained = tmp_path / "model-best" / PAIRS / "model"
+    assert trained.read_bytes() == (ROOT / "extract" / "data" / "meeting_pairs" / PAIRS
+                                    / "model").read_bytes()
 
 
 # -- the corpus --------------------------------------------------------------------------------

@@ -1,0 +1,73 @@
+"""How much the reader's scores owe to its training seed: train with several seeds, score dev.
+
+    python training/variance.py [--seeds 1 2 3 4 5]   # about a minute a seed
+
+Each seed trains with the config of `make model` (which uses seed 7) into training/variance/;
+each model is scored on dev and on the seed articles' gold (tests/gold), never on test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT.parent))
+
+from curve import meetings_f1  # noqa: E402
+
+import extract.learned  # noqa: E402, F401  (registers the component the trained folder names)
+from evaluation import evaluate, format_report, load_gold  # noqa: E402
+from extract.learned import PAIRS  # noqa: E402
+from extract.model import _load_model, load_pipeline  # noqa: E402
+from extract.pipeline import extract_articles  # noqa: E402
+from extract.sources import read_articles  # noqa: E402
+from kg.building import graph_from_extractions  # noqa: E402
+
+GOLD = ROOT.parent / "tests" / "gold"
+
+
+def train(seed: int) -> Path:
+    """Train with `seed`; return the best model's folder."""
+    out = ROOT / "variance" / str(seed)
+    subprocess.run([sys.executable, "-m", "spacy", "train", str(ROOT / "meeting_pairs.cfg"),
+                    "--code", str(ROOT / "reader.py"), "--output", str(out),
+                    "--system.seed", str(seed)],
+                   check=True, capture_output=True, cwd=ROOT.parent)
+    return out / "model-best"
+
+
+def seeds_f1() -> str:
+    """Meetings F1 on the bundled seed articles against tests/gold."""
+    G = graph_from_extractions(extract_articles(read_articles([ROOT.parent / "seeds"]),
+                                                nlp=load_pipeline()))
+    line = next(row for row in format_report(evaluate(G, load_gold(GOLD))).splitlines()
+                if row.strip().startswith("meetings"))
+    return line.split()[3]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3, 4, 5])
+    args = parser.parse_args()
+    nlp = load_pipeline()
+    dev, seeds = [], []
+    for seed in args.seeds:
+        trained = _load_model(str(train(seed)), ())
+        nlp.remove_pipe(PAIRS)
+        nlp.add_pipe(PAIRS, source=trained, before="diplograph_topics")
+        dev.append(float(meetings_f1("dev")))
+        seeds.append(float(seeds_f1()))
+        print(f"seed {seed}: meetings F1 dev {dev[-1]:.3f}, seed articles {seeds[-1]:.3f}",
+              flush=True)
+    if len(dev) > 1:
+        print(f"dev {statistics.mean(dev):.3f} ± {statistics.stdev(dev):.3f} (sd), "
+              f"seed articles {statistics.mean(seeds):.3f} ± {statistics.stdev(seeds):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
