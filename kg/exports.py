@@ -16,7 +16,7 @@ from diplograph.dates import interval_of
 from .atomic import atomic_write
 from .graph import edge_id
 from .graphml import write_graphml_stream
-from .nodelink import SCHEMA_VERSION
+from .nodelink import SCHEMA_VERSION, id_order
 
 __all__ = ["date_span", "people_projection", "write_gexf", "write_graphml"]
 
@@ -105,7 +105,7 @@ def people_projection(G: nx.MultiDiGraph) -> nx.Graph:
     Every meeting counts, whatever its ``status`` (held, planned or cancelled).
     """
     people = sorted((n for n, d in G.nodes(data=True) if d.get("type") == "person"),
-                    key=_sort_key)
+                    key=id_order)
     is_person = set(people)
     participants: dict[Any, set[Any]] = defaultdict(set)
     for u, v, d in G.edges(data=True):
@@ -115,7 +115,7 @@ def people_projection(G: nx.MultiDiGraph) -> nx.Graph:
 
     shared: dict[tuple[Any, Any], list[Any]] = defaultdict(list)
     for meeting, who in participants.items():
-        ordered = sorted(who, key=_sort_key)
+        ordered = sorted(who, key=id_order)
         for i, a in enumerate(ordered):
             for b in ordered[i + 1:]:
                 shared[a, b].append(meeting)
@@ -123,8 +123,9 @@ def people_projection(G: nx.MultiDiGraph) -> nx.Graph:
     P = nx.Graph(schema_version=G.graph.get("schema_version", SCHEMA_VERSION),
                  projection="people")
     for n in people:
-        P.add_node(n, **{**_texts(_flat_attrs(G.nodes[n], f"node {n!r}")), "type": "person"})
-    for (a, b), meetings in sorted(shared.items(), key=lambda item: _sort_key(item[0])):
+        where = f"node {n!r}"
+        P.add_node(n, **{**_texts(_flat_attrs(G.nodes[n], where), where), "type": "person"})
+    for (a, b), meetings in sorted(shared.items(), key=lambda item: id_order(item[0])):
         dates = sorted(G.nodes[m]["date"] for m in meetings
                        if isinstance(G.nodes[m].get("date"), str))
         attrs = {"relation": "met_with", "weight": len(meetings),
@@ -249,20 +250,31 @@ def write_gexf(G: nx.Graph, path: _StrPath | IO[bytes]) -> None:
     """
     flat = _exportable(G)
     H = G.__class__(**flat.graph)
-    H.add_nodes_from((n, _texts(attrs)) for n, attrs in flat.nodes)
+    H.add_nodes_from((n, _texts(attrs, f"node {n!r}")) for n, attrs in flat.nodes)
+    edges = ((u, v, key, _texts(attrs, f"edge {u!r} -> {v!r} (key {key!r})"))
+             for u, v, key, attrs in flat.edges)
     if G.is_multigraph():
-        H.add_edges_from((u, v, key, _texts(attrs)) for u, v, key, attrs in flat.edges)
+        H.add_edges_from(edges)
     else:
-        H.add_edges_from((u, v, _texts(attrs)) for u, v, _, attrs in flat.edges)
+        H.add_edges_from((u, v, attrs) for u, v, _, attrs in edges)
     for n, attrs in G.nodes(data=True):
         if attrs.get("type") == "meeting" and (span := date_span(attrs.get("date"))):
             H.nodes[n]["start"], H.nodes[n]["end"] = span
     _write(path, lambda out: nx.write_gexf(H, out))
 
 
-def _texts(attrs: dict[str, Any]) -> dict[str, Any]:
-    """`attrs` with JSON made text, for a writer that takes values as they are."""
-    return {k: str(v) if type(v) is _AsJSON else v for k, v in attrs.items()}
+def _texts(attrs: dict[str, Any], where: str) -> dict[str, Any]:
+    """`attrs` with JSON made text, for a writer that takes values as they are; a value JSON
+    cannot hold is named as the GraphML writer names it."""
+    texts = {}
+    for k, v in attrs.items():
+        if type(v) is _AsJSON:
+            try:
+                v = str(v)
+            except TypeError as err:
+                raise TypeError(f"{where} attribute {k!r}: cannot export ({err})") from err
+        texts[k] = v
+    return texts
 
 
 def _write(path: _StrPath | IO[bytes], write: Any) -> None:
@@ -271,11 +283,6 @@ def _write(path: _StrPath | IO[bytes], write: Any) -> None:
         atomic_write(path, write)
     else:
         write(path)
-
-
-def _sort_key(value: Any) -> tuple[str, str]:
-    # Node ids may mix str and int; order by type, then text, so sorting never fails.
-    return type(value).__name__, str(value)
 
 
 def date_span(date: Any) -> tuple[str, str] | None:
@@ -351,7 +358,7 @@ def _by_ids(items: Any, ids: int) -> list[Any]:
     items = list(items)
     if all(type(x) is str for item in items for x in item[:ids]):
         return sorted(items, key=operator.itemgetter(*range(ids)))  # the usual case, fast
-    return sorted(items, key=lambda item: tuple(_sort_key(x) for x in item[:ids]))
+    return sorted(items, key=lambda item: tuple(id_order(x) for x in item[:ids]))
 
 
 def _flat_attrs(attrs: dict[Any, Any], where: str) -> dict[str, Any]:

@@ -14,8 +14,8 @@ import networkx as nx
 from .atomic import GraphFileError
 
 __all__ = [
-    "FORMAT", "SCHEMA_VERSION", "Unsaveable", "check_node_link", "graph_of", "locate_unsaveable",
-    "write_node_link",
+    "FORMAT", "SCHEMA_VERSION", "Unsaveable", "check_node_link", "graph_of", "id_order",
+    "locate_unsaveable", "write_node_link",
 ]
 
 # The `format` stamp of a saved graph: tells our files from any other JSON.
@@ -32,6 +32,7 @@ _LINK_FIELDS = frozenset({"source", "target", "key"})  # node-link JSON's names 
 # Many JSON readers keep integers of 64 bits at most (orjson's; JavaScript's keep fewer): larger
 # ones would load back as floats elsewhere, so they are refused like NaN.
 _INT_RANGE = range(-(2**63), 2**64)
+
 
 class Unsaveable(Exception):
     """`G` holds what JSON would not give back as it is (`locate_unsaveable` says where)."""
@@ -102,7 +103,13 @@ def _sorted(ids: Iterable[Any]) -> list[Any]:
         return sorted(items)
     if any(type(i) not in _ID_TYPES for i in items):
         raise Unsaveable
-    return sorted(items, key=lambda i: (type(i).__name__, str(i)))  # mixed: never fails
+    return sorted(items, key=id_order)
+
+
+def id_order(value: Any) -> tuple[str, str]:
+    """The sort key of an id that may be a str or an int among the other kind: by type, then
+    text, so that sorting never fails (saves and exports alike)."""
+    return type(value).__name__, str(value)
 
 
 def graph_of(data: dict[str, Any]) -> nx.MultiDiGraph | None:

@@ -172,6 +172,16 @@ def test_export_refuses_values_that_are_not_json(small_graph, tmp_path):
         write_graphml(small_graph, tmp_path / "out.graphml")
 
 
+@pytest.mark.parametrize("write", [write_graphml, write_gexf,
+                                   lambda G, path: people_projection(G)])
+def test_export_names_a_value_deep_in_a_list_that_json_cannot_hold(small_graph, tmp_path, write):
+    # Lists of dicts become JSON text as they are written: the error still says where.
+    small_graph.nodes[ANNA]["notes"] = [{"seen": object()}]
+    with pytest.raises(TypeError, match="node 'person:anna-berg' attribute 'notes': cannot "
+                                        "export"):
+        write(small_graph, tmp_path / "out")
+
+
 # --- GEXF ---------------------------------------------------------------------------------------
 
 
