@@ -12,7 +12,6 @@ nothing of spaCy, trafilatura, dateparser or `extract`.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -20,6 +19,8 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+
+from machine import load_average
 
 __all__ = ["main"]
 
@@ -64,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args(argv)
-    print(f"load average {os.getloadavg()[0]:.2f}; {args.rounds} alternating rounds, medians")
+    print(f"load average {load_average()}; {args.rounds} alternating rounds, medians")
     with tempfile.TemporaryDirectory(prefix="diplograph-bench-") as tmp:
         graph = str(Path(tmp) / "seeds.json")
         subprocess.run([*_CLI, "build", str(ROOT / "seeds"), "--no-cache", "--out", graph],

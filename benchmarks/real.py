@@ -29,6 +29,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from machine import load_average
+
 from diplograph.limits import PIECE_CHARS, SECONDS_PER_PIECE
 from extract.budget import budget_for
 from extract.clean import clean_page
@@ -147,19 +149,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     folders = held_pages()
     articles = list(read_articles(folders))
     words = sum(len(a.text.split()) for a in articles)
-    print(f"{len(articles)} real pages, {words:,} words; load average {_load()}\n")
+    print(f"{len(articles)} real pages, {words:,} words; load average {load_average()}\n")
     if "build" not in args.skip:
         _build(folders, args.rounds, words)
     if "slowest" not in args.skip:
         _slowest(articles)
     if "long" not in args.skip:
         _long(articles, args.long)
-    print(f"\nload average at the end: {_load()}")
+    print(f"\nload average at the end: {load_average()}")
     return 0
-
-
-def _load() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":

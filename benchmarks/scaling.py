@@ -11,7 +11,6 @@ that is worse than linear.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 import time
@@ -24,6 +23,7 @@ _HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
 
 from corpus import write_corpus  # noqa: E402
+from machine import load_average  # noqa: E402
 
 from extract.model import load_pipeline  # noqa: E402
 from extract.parallel import run_extraction  # noqa: E402
@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     load, _ = _seconds(load_pipeline)
     print(f"pipeline loaded once beforehand ({load:.2f} s), workers: {args.workers}, "
-          f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}\n")
+          f"load average at start: {load_average()}\n")
     print(f"{'articles':>8} {'words':>8} {'read s':>7} {'extract s':>9} {'graph s':>8} "
           f"{'total s':>8} {'ms/article':>10} {'graph ms/art':>12} {'nodes':>7} {'edges':>7}")
     with tempfile.TemporaryDirectory(prefix="diplograph-scaling-") as tmp:
@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"{t['graph']:>8.2f} {t['total']:>8.2f} {1000 * t['total'] / n:>10.1f} "
                   f"{1000 * t['graph'] / n:>12.2f} {t['nodes']:>7,.0f} {t['edges']:>7,.0f}",
                   flush=True)
-    print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"\nload average at the end: {load_average()}")
     return 0
 
 

@@ -16,7 +16,6 @@ On the same generated articles (benchmarks/corpus.py), in one process:
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -33,6 +32,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(
 
 import networkx as nx  # noqa: E402
 from corpus import write_corpus  # noqa: E402
+from machine import load_average  # noqa: E402
 
 from extract.cache import ExtractionCache  # noqa: E402
 from extract.model import load_nlp, load_pipeline  # noqa: E402
@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         texts = [a.text for a in articles]
         words = sum(len(t.split()) for t in texts)
         print(f"{len(articles)} generated articles, {words:,} words "
-              f"({words / len(articles):.0f} per article); load average {_load()}\n")
+              f"({words / len(articles):.0f} per article); load average {load_average()}\n")
 
         load_bare, bare_nlp = timed(load_nlp)
         load_ours, _ = timed(load_pipeline)
@@ -172,12 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if misses:
             print("  (misses in a fresh process: the extract package changed since the cache "
                   "was filled, so its fingerprint did)")
-    print(f"\nload average at the end: {_load()}")
+    print(f"\nload average at the end: {load_average()}")
     return 0
-
-
-def _load() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":

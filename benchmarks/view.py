@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import os
 import statistics
 import sys
 import tempfile
@@ -30,6 +29,7 @@ _HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
 
 from browser import chromium, console_errors, missing, open_page, requested  # noqa: E402
+from machine import load_average  # noqa: E402
 
 import kg  # noqa: E402
 
@@ -87,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="also copy the page here")
     parser.add_argument("--screenshot", type=Path, help="save a PNG of the page here")
     args = parser.parse_args(argv)
-    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"load average at start: {load_average()}")
 
     G, _, _ = _synthetic_graph()(args.meetings, args.people, seed=args.seed)
     with tempfile.TemporaryDirectory(prefix="diplograph-view-") as tmp:
@@ -123,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\npanning for 3 s: {len(gaps)} frames, median {statistics.median(gaps):.1f} ms "
               f"({1000 / statistics.median(gaps):.0f} frames/s), p95 {p95:.1f} ms, "
               f"{sum(g > 50 for g in gaps)} frames over 50 ms")
-    print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"load average at the end: {load_average()}")
     return 0
 
 
