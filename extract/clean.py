@@ -13,15 +13,10 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from .vocabulary import read_data
 
 __all__ = ["CleanText", "clean_page"]
 
@@ -38,7 +33,7 @@ _DATE_TOKEN = re.compile(
 # "PoliticsThe", "prisonersThe" (but not "McDonald" or "DeSantis", whose glue is one letter).
 _GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]")
 # What of a page is not the story, by kind: patterns as data (``data/page_lines.toml``).
-_LINES = tomllib.loads((Path(__file__).parent / "data" / "page_lines.toml").read_text("utf-8"))
+_LINES = read_data("page_lines.toml")
 _COMMENTS_START = re.compile("|".join(_LINES["comment_thread_starts"]), re.IGNORECASE)
 _FURNITURE = re.compile(rf"^\s*(?:{'|'.join(_LINES['furniture'])})\s*$", re.IGNORECASE)
 _LINKS_HEADER = re.compile(rf"^\s*(?:{'|'.join(_LINES['link_list_headings'])})\s*:?\s*$",

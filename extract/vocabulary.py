@@ -15,17 +15,27 @@ import functools
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-
-import srsly
+from typing import Any
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["VOCABULARY", "Words"]
+__all__ = ["VOCABULARY", "Words", "read_data"]
 
-VOCABULARY = Path(__file__).parent / "data" / "vocabulary.toml"
+DATA = Path(__file__).parent / "data"
+VOCABULARY = DATA / "vocabulary.toml"
+
+
+def read_data(name: str) -> dict[str, Any]:
+    """The tables of one of the extractor's TOML data files (``data/<name>``)."""
+    return _read_toml(DATA / name)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    with path.open("rb") as f:
+        return tomllib.load(f)
 
 
 class Words(Mapping[str, frozenset[str]]):
@@ -61,18 +71,21 @@ class Words(Mapping[str, frozenset[str]]):
 
     def to_disk(self, path: str | Path) -> None:
         """Write the lists as JSON, for a component's ``to_disk``."""
+        import srsly  # only pipelines saved to disk need it: reading pages does without
+
         srsly.write_json(path, {label: sorted(words) for label, words in self._lists.items()})
 
     @classmethod
     def from_disk(cls, path: str | Path) -> Words:
         """Read lists written by `to_disk`."""
+        import srsly
+
         return cls({label: frozenset(words) for label, words in srsly.read_json(path).items()})
 
 
 @functools.cache
 def _load(path: Path) -> Words:
-    with path.open("rb") as f:
-        tables = tomllib.load(f)
+    tables = _read_toml(path)
     return Words({label: frozenset(table["words"].split() if isinstance(table["words"], str)
                                    else table["words"])
                   for label, table in tables.items()})

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable
-from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from ..vocabulary import read_data
 
 __all__ = ["BACK", "MONTHS", "MONTH_NAMES", "MOVES", "NOT_FOR_DATEPARSER", "NUMBER",
            "SMALL_NUMBERS", "TENS", "WEEKDAYS", "WEEKDAY_NAMES", "alternatives", "weekday_number"]
 
-_WORDS = tomllib.loads((Path(__file__).parent.parent / "data" / "date_words.toml").read_text(
-    encoding="utf-8"))
+_WORDS = read_data("date_words.toml")
 MONTHS = {name: number for number, name in enumerate(_WORDS["months"], start=1)}
 MONTHS |= {name[:3]: number for name, number in MONTHS.items()}
 MONTHS |= _WORDS["month_abbreviations"]
