@@ -7,15 +7,16 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from evaluation import load_gold
 from evaluation.agreement import agreement, graph_of
 from extract import load_pipeline
-from extract.learned.candidates import candidates, features
+from extract.learned.candidates import Candidate, candidates, features
 from extract.learned.component import PAIRS, featurize
-from extract.learned.decide import decide
+from extract.learned.decide import _groups, decide
 from extract.vocabulary import Words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,6 +82,29 @@ def test_decide_joins_accepted_pairs_into_meetings_and_drops_refused_ones(rules)
         ["Ana Silva", "Carl Dunn", "Jonas Berg"]]
     decide(doc, found, [0.0] * len(found), 0.5, WORDS)
     assert doc._.meetings == []
+
+
+def _members(groups):
+    return [sorted({p for c, _ in group for p in (c.a, c.b)}) for group in groups]
+
+
+def test_someone_unsaid_meets_each_named_group_without_gluing_them():
+    # 0: the story's host, whom rules bring in (no words in the sentence); 1 and 2 are named.
+    # "1's visit follows that of his father 2, who came in February": two drafts, two visits.
+    host_1, host_2 = Candidate(0, 9, 0, 1, (), (3,)), Candidate(0, 9, 0, 2, (), (7,))
+    drafts = [SimpleNamespace(participants={0: "host", 1: "guest"}),
+              SimpleNamespace(participants={0: "host", 2: "guest"})]
+    assert _members(_groups([(host_1, 0.9), (host_2, 0.8)], drafts)) == [[0, 1], [0, 2]]
+    # "the meeting was attended by 1 and 2": one draft holds both, one meeting of three
+    one_draft = [SimpleNamespace(participants={0: "host", 1: "participant", 2: "participant"})]
+    assert _members(_groups([(host_1, 0.9), (host_2, 0.8)], one_draft)) == [[0, 1, 2]]
+    # named people joined by an accepted pair are one meeting, whatever the drafts say
+    named = Candidate(0, 9, 1, 2, (3,), (7,))
+    assert _members(_groups([(host_1, 0.9), (host_2, 0.8), (named, 0.7)], drafts)) == [
+        [0, 1, 2]]
+    # nobody named: the unsaid people meet as they pair
+    unsaid = [(Candidate(0, 9, 0, 3, (), ()), 0.9), (Candidate(0, 9, 3, 4, (), ()), 0.9)]
+    assert _members(_groups(unsaid, [])) == [[0, 3, 4]]
 
 
 def test_a_rules_meeting_stands_unless_the_model_is_sure_it_is_none(rules):

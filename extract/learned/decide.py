@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import networkx as nx
 from spacy.tokens import Doc, Span, Token
@@ -49,7 +49,7 @@ def decide(doc: Doc, candidates: Sequence[Candidate], scores: Sequence[float],
         by_sentence.setdefault(draft.sentence.start, []).append(draft)
     for start in sorted(accepted):
         here = by_sentence.get(start, [])
-        for group in _groups(accepted[start]):
+        for group in _groups(accepted[start], here):
             decided = _draft(doc, group, here, titles, words)
             if decided is not None:
                 drafts.append(decided)
@@ -62,14 +62,44 @@ def decide(doc: Doc, candidates: Sequence[Candidate], scores: Sequence[float],
     doc._.meetings = merge_drafts(drafts, words)
 
 
-def _groups(pairs: list[tuple[Candidate, float]]) -> list[list[tuple[Candidate, float]]]:
+def _groups(pairs: list[tuple[Candidate, float]],
+            here: list[Draft]) -> list[list[tuple[Candidate, float]]]:
     """The meetings of a sentence: people joined by accepted pairs. "X met Y and his father
-    Z" is one meeting of three even when Y-Z alone reads as none."""
-    accepted = nx.Graph()
-    accepted.add_edges_from((c.a, c.b, {"pair": (c, s)}) for c, s in pairs)
-    return [sorted((accepted.edges[e]["pair"] for e in accepted.subgraph(group).edges),
-                   key=lambda p: (p[0].a, p[0].b))
-            for group in sorted(sorted(g) for g in nx.connected_components(accepted))]
+    Z" is one meeting of three even when Y-Z alone reads as none.
+
+    Someone the sentence leaves unsaid (the story's host or guest, whom a rule brings in)
+    joins each group of people it names without gluing them into one: "Y's visit follows that
+    of his father Z, who came in February" is two visits to the host, not one of three. Named
+    people a rule drafted into one meeting stay together ("the meeting was attended by Y and
+    Z").
+    """
+    mentioned = {p for c, _ in pairs for p, tokens in ((c.a, c.a_tokens), (c.b, c.b_tokens))
+                 if tokens}
+    joined = nx.Graph()
+    joined.add_nodes_from(mentioned)
+    joined.add_edges_from((c.a, c.b) for c, _ in pairs if {c.a, c.b} <= mentioned)
+    for draft in here:
+        named = sorted(draft.participants.keys() & mentioned)
+        joined.add_edges_from(pairwise(named))
+    group_of = {p: i for i, group in enumerate(sorted(sorted(g) for g in
+                                                      nx.connected_components(joined)))
+                for p in group}
+    joins: dict[int, set[int]] = {}  # an unsaid person: the groups it met
+    for c, _ in pairs:
+        for unsaid, other in ((c.a, c.b), (c.b, c.a)):
+            if unsaid not in group_of and other in group_of:
+                joins.setdefault(unsaid, set()).add(group_of[other])
+    unsaid = nx.Graph()  # people none of whom the sentence names: joined as they pair
+    unsaid.add_edges_from((c.a, c.b) for c, _ in pairs
+                          if not {c.a, c.b} & (group_of.keys() | joins.keys()))
+    loose = {p: min(g) for g in nx.connected_components(unsaid) for p in g}
+    groups: dict[tuple[int, int], list[tuple[Candidate, float]]] = {}
+    for candidate, score in pairs:
+        said = {group_of[p] for p in (candidate.a, candidate.b) if p in group_of}
+        keys = said or joins.get(candidate.a, set()) | joins.get(candidate.b, set())
+        for key in sorted((0, k) for k in keys) or [(1, loose[candidate.a])]:
+            groups.setdefault(key, []).append((candidate, score))
+    return [sorted(group, key=lambda p: (p[0].a, p[0].b)) for _, group in sorted(groups.items())]
 
 
 def _draft(doc: Doc, group: list[tuple[Candidate, float]], here: list[Draft],
