@@ -74,18 +74,25 @@ def _first_model(name: str | None, *, exclude: tuple[str, ...]) -> Language:
     raise ModelNotFoundError(INSTALL_HINT if not name else f"spaCy model {name!r} not found")
 
 
-def _keep_hyphenated_words(nlp: Language) -> None:
+def _keep_names_whole(nlp: Language) -> None:
     """Stop splitting words at inner hyphens: "al-Nuaimi", "Ji-hoon", "Commander-in-Chief",
-    but for "then-" and "ex-" before a title.
+    but for "then-" and "ex-" before a title; and names glued to a two-letter initial:
+    "Kh.Battulga", "Ts.Elbegdorj", as "U.Khurelsukh" already is.
 
     Split, a hyphenated name reads to the parser as three words and a stray dash, and the
-    sentence around it is misparsed. This is the tokenizer customisation spaCy documents.
+    sentence around it is misparsed. A period between a lowercase and an uppercase letter is
+    split because it usually ends a sentence glued to the next ("talks.The"); after a
+    capitalised word of two letters it is an initial, and split there, the name loses its
+    surname to a sentence of its own. This is the tokenizer customisation spaCy documents.
     """
-    from spacy.lang.char_classes import ALPHA, HYPHENS
+    from spacy.lang.char_classes import ALPHA, ALPHA_LOWER, ALPHA_UPPER, CONCAT_QUOTES, HYPHENS
     from spacy.util import compile_infix_regex, compile_prefix_regex
 
     hyphen_rule = rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])"
-    infixes = [rule for rule in nlp.Defaults.infixes or () if rule != hyphen_rule]
+    glued_rule = rf"(?<=[{ALPHA_LOWER}{CONCAT_QUOTES}])\.(?=[{ALPHA_UPPER}{CONCAT_QUOTES}])"
+    initial = rf"(?<!\b[{ALPHA_UPPER}][{ALPHA_LOWER}])"
+    infixes = [initial + glued_rule if rule == glued_rule else rule
+               for rule in nlp.Defaults.infixes or () if rule != hyphen_rule]
     tokenizer = _tokenizer(nlp)
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # ... but "then-President X", "ex-Minister X": the title is a word of its own
@@ -153,7 +160,7 @@ def _pipeline(name: str | None, learned: bool) -> Language:
     from .vocabulary import DATA, Words
 
     nlp = _first_model(name, exclude=UNUSED)  # its own object: the bare model stays untouched
-    _keep_hyphenated_words(nlp)
+    _keep_names_whole(nlp)
     patterns = [p for file in PATTERN_FILES for p in srsly.read_jsonl(DATA / file)]
     abbreviations = _keep_abbreviations(nlp, patterns,
                                         Words.load()["given_name_abbreviations"])

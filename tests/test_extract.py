@@ -293,6 +293,12 @@ def test_a_dotted_honorific_keeps_its_name_in_the_sentence(nlp, run):
     assert "Mercy Wanjiru" in names(run(text))
 
 
+def test_a_sentence_glued_to_the_next_is_still_split_but_not_an_initial(nlp):
+    doc = nlp("They held talks.The minister left with Ch.Ganbold.")
+    assert [t.text for t in doc][2:5] == ["talks", ".", "The"]
+    assert "Ch.Ganbold" in [t.text for t in doc]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Minister Anar Vagif oglu Mammadli met President Jonas Berg in Oslo.",
      {"Anar Vagif oglu Mammadli", "Jonas Berg"}),
@@ -300,6 +306,8 @@ def test_a_dotted_honorific_keeps_its_name_in_the_sentence(nlp, run):
      {"Haakon VII", "Jonas Berg"}),
     ("Minister B.Ganbold received President Jonas Berg in Ulaanbaatar.",
      {"B.Ganbold", "Jonas Berg"}),
+    ("Minister Ch.Ganbold received President Jonas Berg in Ulaanbaatar.",
+     {"Ch.Ganbold", "Jonas Berg"}),
     ("King Haakon held talks with then-President Jonas Berg in Oslo.",
      {"King Haakon", "Jonas Berg"}),
     ("Foreign Minister Anna Kowalski held talks with General Secretary To Lam in Hanoi.",

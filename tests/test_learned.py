@@ -42,7 +42,7 @@ def names(doc, candidate):
 def test_every_two_people_of_a_sentence_are_a_candidate(rules):
     doc = rules("President Ana Silva received Prime Minister Jonas Berg and Carl Dunn. "
                 "Later Eva Lund spoke.")
-    found = candidates(doc)
+    found = candidates(doc, WORDS)
     assert [names(doc, c) for c in found] == [
         {"Ana Silva", "Jonas Berg"}, {"Ana Silva", "Carl Dunn"}, {"Jonas Berg", "Carl Dunn"}]
     assert all(c.start == 0 for c in found)
@@ -51,14 +51,29 @@ def test_every_two_people_of_a_sentence_are_a_candidate(rules):
 def test_a_pair_the_rules_joined_is_a_candidate_though_not_both_are_named_there(rules):
     doc = rules("President Ana Silva and Prime Minister Jonas Berg are old friends. "
                 "They first met in 2009.")
-    found = [c for c in candidates(doc) if c.start > 0]
+    found = [c for c in candidates(doc, WORDS) if c.start > 0]
     assert [names(doc, c) for c in found] == [{"Ana Silva", "Jonas Berg"}]
     assert "pair:not_both_mentioned" in features(doc, found[0], WORDS)
 
 
+@pytest.mark.parametrize("text", [
+    "Jonas Berg thanked President Ana Silva for the talks and conveyed Erik Lund's greetings.",
+    "President Ana Silva received Jonas Berg, who brought a message from President Erik Lund.",
+    "President Ana Silva received Jonas Berg, the son of Field Marshal Erik Lund, in Oslo.",
+])
+def test_who_only_sends_greetings_or_is_named_as_kin_is_in_no_pair(rules, text):
+    doc = rules(text)
+    assert [names(doc, c) for c in candidates(doc, WORDS)] == [{"Ana Silva", "Jonas Berg"}]
+
+
+def test_kin_who_take_part_stay_in_pairs(rules):
+    doc = rules("President Ana Silva met Jonas Berg and his father, Erik Lund, in Oslo.")
+    assert len(candidates(doc, WORDS)) == 3
+
+
 def test_features_say_what_the_rules_the_parse_and_the_words_say(rules):
     doc = rules("President Ana Silva received Prime Minister Jonas Berg in Lisbon on Monday.")
-    (candidate,) = candidates(doc)
+    (candidate,) = candidates(doc, WORDS)
     found = features(doc, candidate, WORDS)
     for feature in ("bias", "rule:pair", "rule:verb_arguments", "rule:kind:receive",
                     "trigger:receive:in_person", "sent:date", "path:nsubj^dobj",
@@ -75,7 +90,7 @@ def test_featurize_hashes_every_feature_of_every_candidate():
 
 def test_decide_joins_accepted_pairs_into_meetings_and_drops_refused_ones(rules):
     doc = rules("President Ana Silva received Prime Minister Jonas Berg and Minister Carl Dunn.")
-    found = candidates(doc)
+    found = candidates(doc, WORDS)
     scores = [0.9 if "Ana Silva" in names(doc, c) else 0.0 for c in found]
     decide(doc, found, scores, 0.5, WORDS)
     assert [sorted(doc._.people[p].name for p in m.participants) for m in doc._.meetings] == [
@@ -109,11 +124,11 @@ def test_someone_unsaid_meets_each_named_group_without_gluing_them():
 
 def test_a_rules_meeting_stands_unless_the_model_is_sure_it_is_none(rules):
     doc = rules("President Ana Silva received Prime Minister Jonas Berg.")
-    found = candidates(doc)
+    found = candidates(doc, WORDS)
     decide(doc, found, [0.2], 0.6, WORDS, rule_threshold=0.1)
     assert len(doc._.meetings) == 1 and "learned" in doc._.meetings[0].rules
     doc = rules("President Ana Silva received Prime Minister Jonas Berg.")
-    decide(doc, candidates(doc), [0.05], 0.6, WORDS, rule_threshold=0.1)
+    decide(doc, candidates(doc, WORDS), [0.05], 0.6, WORDS, rule_threshold=0.1)
     assert doc._.meetings == []
 
 

@@ -99,7 +99,7 @@ def labelled_pages(folder: str) -> tuple[tuple[str, tuple[tuple[str, ...], ...],
     out = []
     for doc in read_docs(pages(Path(folder)), nlp=nlp, timeout=None):
         name = Path(doc._.page.article.path).name
-        found = candidates(doc)
+        found = candidates(doc, words)
         out.append((name, tuple(tuple(features(doc, c, words)) for c in found),
                     tuple(_labels(doc, found, gold[name]))))
     return tuple(out)

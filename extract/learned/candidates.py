@@ -45,8 +45,15 @@ class Candidate:
         return doc[self.start:self.end]
 
 
-def candidates(doc: Doc) -> list[Candidate]:
-    """Every candidate pair of a read Doc, sentence by sentence, in text order."""
+def candidates(doc: Doc, words: Words) -> list[Candidate]:
+    """Every candidate pair of a read Doc, sentence by sentence, in text order.
+
+    A person the sentence names only as the sender of what someone else brings ("conveyed
+    X's greetings", "a message from X") or as someone's kin ("Y, the son of X", "X's
+    daughter Y") is nobody's counterpart there: no pair holds them.
+    """
+    owned = words["sent_by_someone_absent"] | words["child_words"] | words["parent_words"]
+    named = _rules(doc).named
     cast: Cast = doc._.cast
     by_sentence: dict[int, list[Draft]] = {}
     for draft in doc._.drafts or ():
@@ -63,9 +70,26 @@ def candidates(doc: Doc) -> list[Candidate]:
         pairs = {tuple(sorted(p)) for p in combinations(mentions, 2)}
         pairs |= {tuple(sorted(p)) for d in by_sentence.get(sent.start, ())
                   for p in combinations(d.participants, 2)}
+        absent = {person for person, tokens in mentions.items()
+                  if _named_only_as_owner(doc, named[person] & set(tokens), owned)}
+        pairs = {p for p in pairs if not absent & set(p)}
         found += [Candidate(sent.start, sent.end, a, b, tuple(mentions.get(a, ())),
                             tuple(mentions.get(b, ()))) for a, b in sorted(pairs)]
     return found
+
+
+def _named_only_as_owner(doc: Doc, name: set[int], nouns: frozenset[str]) -> bool:
+    """Whether every name among these tokens owns one of `nouns`: "X's greetings", "a message
+    from X", "brought a letter from X", "the son of X"."""
+    heads = [doc[i] for i in sorted(name) if doc[i].head.i not in name or doc[i].head.i == i]
+    return bool(heads) and all(
+        (head.dep_ == "poss" and head.head.lower_ in nouns)
+        or (head.dep_ == "pobj" and head.head.lower_ in ("from", "of")
+            and head.head.head.lower_ in nouns)
+        # "brought a message from X": the parser hangs "from" on the verb
+        or (head.dep_ == "pobj" and head.head.lower_ == "from"
+            and any(c.dep_ == "dobj" and c.lower_ in nouns for c in head.head.head.children))
+        for head in heads)
 
 
 def features(doc: Doc, candidate: Candidate, words: Words) -> list[str]:

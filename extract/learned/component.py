@@ -101,7 +101,7 @@ class MeetingPairs(TrainablePipe):
     def _features(self, doc: Doc) -> tuple[list[Candidate], list[list[str]]]:
         if FEATURES in doc.user_data:  # a training Doc: read once, by the reader
             return [], doc.user_data[FEATURES]
-        found = candidates(doc)
+        found = candidates(doc, self.words)
         return found, [features(doc, c, self.words) for c in found]
 
     def predict(self, docs: Iterable[Doc]) -> list[tuple[list[Candidate], list[float]]]:
