@@ -84,12 +84,12 @@ def _groups(pairs: list[tuple[Candidate, float]],
     group_of = {p: i for i, group in enumerate(sorted(sorted(g) for g in
                                                       nx.connected_components(joined)))
                 for p in group}
-    joins: dict[int, set[int]] = {}  # an unsaid person: the groups it met
+    joins: dict[int, set[int]] = {}  # someone unsaid: the named groups they met
     for c, _ in pairs:
-        for unsaid, other in ((c.a, c.b), (c.b, c.a)):
-            if unsaid not in group_of and other in group_of:
-                joins.setdefault(unsaid, set()).add(group_of[other])
-    unsaid = nx.Graph()  # people none of whom the sentence names: joined as they pair
+        for away, other in ((c.a, c.b), (c.b, c.a)):
+            if away not in group_of and other in group_of:
+                joins.setdefault(away, set()).add(group_of[other])
+    unsaid = nx.Graph()  # pairs of people the sentence names neither of: joined as they pair
     unsaid.add_edges_from((c.a, c.b) for c, _ in pairs
                           if not {c.a, c.b} & (group_of.keys() | joins.keys()))
     loose = {p: min(g) for g in nx.connected_components(unsaid) for p in g}
