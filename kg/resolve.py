@@ -6,7 +6,7 @@ Each article's people records (already linked within the article by the extracto
 across articles, strongest evidence first, and two groups are joined only if nothing speaks
 against it: they share no article (the extractor already told an article's people apart), their
 countries do not conflict (two non-empty, disjoint sets), every full name of one matches every
-full name of the other (`kg.names.match_names`), and no ``keep_apart`` rule separates them.
+full name of the other (`kg.matching.match_names`), and no ``keep_apart`` rule separates them.
 
 1. ``user:merge``: names the alias file merges (`kg.aliases`).
 2. ``exact``: the same name, or a name one article gives as an alias.

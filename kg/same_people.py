@@ -17,7 +17,8 @@ from extract.records import ArticleExtraction, PersonRecord
 
 from .aliases import AliasRules
 from .entities import PersonEntity, source_of
-from .names import RULES, NameParts, fold, match_names, name_key, name_parts
+from .matching import RULES, match_names
+from .names import NameParts, fold, name_key, name_parts
 
 __all__ = ["MERGE_RULES", "resolve_people"]
 

@@ -6,8 +6,6 @@ from collections import Counter
 from collections.abc import Callable
 
 import networkx as nx
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import JaroWinkler
 
 from diplograph.errors import AmbiguousError, NotFoundError
 from kg.names import name_key
@@ -194,6 +192,11 @@ def _close(text: str, keys: dict[str, set[str]], name: Callable[[str], str]) -> 
 
     WRatio forgives missing and extra words, Jaro-Winkler swapped letters ("Nowray").
     """
+    # Only a name the graph does not know gets here: a query that finds it never pays for
+    # rapidfuzz's import (about 20 ms of a command's start-up).
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import JaroWinkler
+
     query, choices = name_key(text), list(keys)
     scores: dict[str, float] = {}
     for scorer, scale in ((fuzz.WRatio, 1), (JaroWinkler.normalized_similarity, 100)):

@@ -9,7 +9,8 @@ from small_records import HAFTAR, LUKASHENKO, SADDAM, article, meeting, person, 
 
 from extract.records import ArticleExtraction
 from kg.aliases import AliasFileError, load_rules
-from kg.names import fold, match_names, match_tokens, name_parts
+from kg.matching import match_names, match_tokens
+from kg.names import fold, name_parts
 from kg.resolve import PersonEntity, Resolution, resolve
 
 
