@@ -89,9 +89,9 @@ def _groups(pairs: list[tuple[Candidate, float]],
         for away, other in ((c.a, c.b), (c.b, c.a)):
             if away not in group_of and other in group_of:
                 joins.setdefault(away, set()).add(group_of[other])
+    placed = group_of.keys() | joins.keys()
     unsaid = nx.Graph()  # pairs of people the sentence names neither of: joined as they pair
-    unsaid.add_edges_from((c.a, c.b) for c, _ in pairs
-                          if not {c.a, c.b} & (group_of.keys() | joins.keys()))
+    unsaid.add_edges_from((c.a, c.b) for c, _ in pairs if not {c.a, c.b} & placed)
     loose = {p: min(g) for g in nx.connected_components(unsaid) for p in g}
     groups: dict[tuple[int, int], list[tuple[Candidate, float]]] = {}
     for candidate, score in pairs:
