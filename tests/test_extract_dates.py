@@ -96,3 +96,33 @@ def test_an_undated_story_gives_a_yearless_day_the_year_of_its_dates(run):
             "to 5, 2026. The visit was agreed when Berg and President Anna Kowalski spoke by "
             "phone on Jan 12.", published=None)
     assert (frozenset({"Jonas Berg", "Anna Kowalski"}), "2026-01-12") in pairs(x)
+
+
+def test_a_weekday_in_a_story_filed_under_a_month_gives_that_month(nlp, make_article):
+    from extract.pipeline import extract_article
+
+    article = make_article("Prime Minister Jonas Berg held talks with President Anna Kowalski in "
+                           "Oslo on Tuesday, his office said.", published=None)
+    article = article.model_copy(update={"url": "https://news.example/english/2023/12/talks"})
+    x = extract_article(article, nlp=nlp)
+    assert [(m.date.value, m.date.precision) for m in x.meetings] == [("2023-12", "month")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # nothing says when: when it was in the news, at the month's precision
+        ("Prime Minister Jonas Berg will meet President Anna Kowalski.", "2024-03"),
+        ("Prime Minister Jonas Berg cancelled his meeting with President Anna Kowalski.",
+         "2024-03"),
+        # "also", after a meeting still to come: that one's day
+        ("Prime Minister Jonas Berg will visit Oslo on Friday. He will also meet President Anna "
+         "Kowalski.", "2024-03-08"),
+        # ... but never a day already past
+        ("Prime Minister Jonas Berg met Minister Ivo Marek in 2019. Berg will also meet "
+         "President Anna Kowalski.", "2024-03"),
+    ],
+)
+def test_a_meeting_to_come_without_a_day_of_its_own(run, text, date):
+    x = run(text)
+    assert date in [m.date.value for m in x.meetings if m.status != "held" and m.date]

@@ -35,7 +35,13 @@ def nlp():
         ("https://news.example/mongolia/20180919/2815522", dt.date(2018, 9, 19)),
         ("https://news.example/x/held-between-india-and-mexico20220630131708/",
          dt.date(2022, 6, 30)),
+        ("https://news.example/world/2012-03/09/content_2485.htm", dt.date(2012, 3, 9)),
+        ("https://news.example/premier/201910/09/content_WS5d.html", dt.date(2019, 10, 9)),
+        ("https://news.example/eng/201005/t20100510_2642466.htm", dt.date(2010, 5, 10)),
+        ("https://news.example/world/leaders-meet-20100830-140mu.html", dt.date(2010, 8, 30)),
+        ("https://news.example/25-Feb-2019/visit-postponed", dt.date(2019, 2, 25)),
         ("https://news.example/2019/09/ministers", None),
+        ("https://news.example/2011/05/2009/", None),  # a year folder is no day
         ("https://news.example/id/123456789012345/", None),  # a long number is no day
         ("https://news.example/2019/02/30/x", None),  # no such day
         (None, None),
@@ -62,6 +68,29 @@ def test_address_month_gives_the_month_when_there_is_no_day():
 )
 def test_page_date_reads_a_credit_at_the_head_or_the_end(text, day):
     assert page_date(text) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the site's clock above the headline, then the story's own line
+        ("Thursday November 28, 2030\n\nTalks in the capital\n\nPublished : 29 Jan 2019, 00:50",
+         dt.date(2019, 1, 29)),
+        ("Monday, June 2, 2025\nTalks in the capital\nUpdated: June 4, 2025", dt.date(2025, 6, 2)),
+    ],
+)
+def test_page_date_prefers_the_published_line_to_a_date_standing_alone(text, day):
+    assert page_date(text) == day
+
+
+def test_a_story_counts_from_its_address_when_the_page_shows_a_later_day():
+    from extract.dating.address import filed_day
+
+    url = "https://news.example/2012/06/07/leaders-meet/"
+    assert filed_day(dt.date(2024, 4, 19), url) == dt.date(2012, 6, 7)  # a clock, years on
+    assert filed_day(dt.date(2012, 6, 8), url) == dt.date(2012, 6, 8)  # a day after: its own
+    assert filed_day(None, url) == dt.date(2012, 6, 7)
+    assert filed_day(dt.date(2012, 6, 8), None) == dt.date(2012, 6, 8)
 
 
 def test_a_dateline_may_name_its_country_in_brackets():

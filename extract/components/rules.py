@@ -16,7 +16,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..dating.address import address_date, address_month
+from ..dating.address import address_month, filed_day
 from ..dating.lead import lead_day
 from ..dating.story import historical_flags, place_partial, story_dates
 from ..meetings import find_meetings, merge_drafts
@@ -79,7 +79,7 @@ class StoryDates(_RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         article = page_of(doc).article
         dates = story_dates(
-            doc, published=article.published or address_date(article.url),
+            doc, published=filed_day(article.published, article.url),
             dateline=doc._.dateline, dateline_end=doc._.dateline_span[1],
             page_text=f"{article.url or ''}\n{article.text}", body=doc._.body, words=self.words)
         # With no day of its own, a story is of the month its address files it under.

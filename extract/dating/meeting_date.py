@@ -17,7 +17,7 @@ from .forms import Tense
 from .phrases import resolve_date
 from .words import NUMBER
 
-__all__ = ["SAME_DAY", "meeting_date", "path_is_clausemate", "within"]
+__all__ = ["SAME_DAY", "meeting_date", "month_of_filing", "path_is_clausemate", "within"]
 
 
 def path_is_clausemate(token: Token, anchor: Token) -> bool:
@@ -67,6 +67,25 @@ def meeting_date(trigger: Token, sent: Span, reference: dt.date | None,
     # "In September 2022, ... held talks ... on September 6": the day within the month
     return next(filter(None, (within(records[0], r.text) for r in records[1:])),
                 records[0]), True
+
+
+def month_of_filing(trigger: Token, sent: Span, filed: Date | None,
+                    *, tense: Tense, skip: tuple[int, int]) -> Date | None:
+    """The month of a day the sentence counts from the story's own ("on Tuesday", "yesterday"),
+    when the story is known only by the month its address files it under ("/2023/12/").
+
+    Counted from that month's last day (its first, for a meeting still to come), the phrase
+    names a day of that month; the day itself cannot be known, so only the month is kept.
+    """
+    if filed is None or filed.partial or filed.precision != "month":
+        return None
+    first, last = filed.interval()
+    date, _ = meeting_date(trigger, sent, last if tense == "past" else first,
+                           tense=tense, skip=skip)
+    if date is None or date.basis != "relative":
+        return None
+    return date if date.precision != "day" else Date.of(
+        date.year, date.month, basis="relative", text=date.text)
 
 
 def within(period: Date | None, phrase: str) -> Date | None:

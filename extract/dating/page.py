@@ -37,6 +37,7 @@ _DATE_FIELD = re.compile(
     r"(?:\s+\(?[a-z]{2,5}(?:\s*[+-]\s*[0-9]{1,2}(?::?[0-9]{2})?)?\)?)?)?",
     re.IGNORECASE,
 )
+_PUBLISHED = re.compile(r"(?:first )?(?:published|posted)", re.IGNORECASE)
 _WRITTEN = (r"[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+[0-9]{4}"
             r"|[a-z]{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}")
 # A credit in parentheses that ends with the day: "(Agency March 15, 2004)", "(UrduPoint News /
@@ -55,6 +56,8 @@ def page_date(text: str) -> dt.date | None:
     datetime.date(2026, 1, 14)
     >>> page_date("By Staff | Updated: Mon, 09 Jun 2025 14:05 CST | 5 min read")
     datetime.date(2025, 6, 9)
+    >>> page_date("Friday, April 19, 2030\\nHeadline\\nPublished: 29 Jan 2019, 00:50")
+    datetime.date(2019, 1, 29)
     >>> page_date("Two ministers met.\\n(Xinhua News Agency March 15, 2004)")
     datetime.date(2004, 3, 15)
     >>> page_date("ROME (Wire / Agency - 22nd September, 2020) Ministers met.")
@@ -78,21 +81,27 @@ def _credit_date(line: str) -> dt.date | None:
 
 
 def _head_date(head: str) -> dt.date | None:
-    """The first date a page's head gives alone, or after "Published"/"Updated"."""
+    """The date a page's head gives after "Published" or "Posted", else the first it gives
+    alone or after "Updated": a date alone above the headline may be the site's clock."""
+    alone = None
     for line in head.splitlines():
         for field in line.split("|"):
             field = field.strip()
             match = _DATE_FIELD.match(field)
             if match is None or not (match["label"] or match.end() == len(field)):
                 continue
-            if match["day"]:
-                if (day := _numeric_date(match)) is not None:
-                    return day
-                continue
-            date = resolve_date(match["date"], reference=None)
-            if date is not None and date.precision == "day" and date.basis == "explicit":
-                return dt.date.fromisoformat(date.value)
-    return None
+            day = _numeric_date(match) if match["day"] else _written_date(match["date"])
+            if day is not None and _PUBLISHED.match(match["label"] or ""):
+                return day
+            alone = alone or day
+    return alone
+
+
+def _written_date(text: str) -> dt.date | None:
+    date = resolve_date(text, reference=None)
+    if date is None or date.precision != "day" or date.basis != "explicit":
+        return None
+    return dt.date.fromisoformat(date.value)
 
 
 def _numeric_date(match: re.Match[str]) -> dt.date | None:

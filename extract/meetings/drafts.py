@@ -8,6 +8,7 @@ the meeting just told or the story's own day. Quoted speech never states a meeti
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -17,7 +18,7 @@ from diplograph.dates import Date, is_historical
 
 from ..budget import check
 from ..dating.forms import Tense
-from ..dating.meeting_date import SAME_DAY, meeting_date
+from ..dating.meeting_date import SAME_DAY, meeting_date, month_of_filing
 from ..lexicon import LEXICON, marks
 from ..people import Cast
 from ..records import Mode, Role, Status, as_mode
@@ -127,6 +128,9 @@ def dated_draft(doc: Doc, trigger: Token, kind: str, mode: Mode, roles: dict[int
     status = status_of(trigger, words)
     tense: Tense = "past" if status == "held" else "future"  # a cancelled one was still to come
     date, stated = meeting_date(trigger, sent, reference, tense=tense, skip=doc._.dateline_span)
+    if date is None and stated and reference is None:
+        date = month_of_filing(trigger, sent, story.fallback, tense=tense,
+                               skip=doc._.dateline_span)
     if date is not None and SAME_DAY.search(date.text) and told is not None \
             and told.precision == "day":
         date = told  # "later the same day": the day of the meeting just told
@@ -139,10 +143,15 @@ def dated_draft(doc: Doc, trigger: Token, kind: str, mode: Mode, roles: dict[int
     # "had met": "had" as the auxiliary of the meeting word, not "said he had talks" (a verb)
     perfect = any(c.dep_ == "aux" and c.lower_ in words["perfect_auxiliaries"]
                   for t in (trigger, governor(trigger)) for c in t.children)
-    if date is None and status == "held" and not perfect and not stated:
-        # "the talks", "X also met Y": the occasion just told, on its day
-        date = (told if definite or also(trigger) or on_the_side(sent, words) else None) \
-            or story.lead or story.fallback
+    if date is None and not perfect and not stated:
+        # "the talks", "X also met Y": the occasion just told, on its day; a meeting to come
+        # (or called off) only of an occasion still to come when the story was written
+        told_here = told if definite or also(trigger) or on_the_side(sent, words) else None
+        if status == "held":
+            date = told_here or story.lead or story.fallback
+        else:
+            date = (told_here if _to_come(told_here, reference) else None) \
+                or _month(story.fallback)
     if date is not None and reference is not None and date.precision == "day" \
             and not date.partial and date.value > reference.isoformat() and status == "held":
         status = "planned"
@@ -152,6 +161,18 @@ def dated_draft(doc: Doc, trigger: Token, kind: str, mode: Mode, roles: dict[int
                   definite=definite, sentences=[sent])
     draft.confidence = 0.0 if stated or date else -0.1  # less sure without a date
     return draft, date if stated else told
+
+
+def _to_come(date: Date | None, reference: dt.date | None) -> bool:
+    return date is not None and reference is not None and not date.partial \
+        and date.interval()[1] >= reference
+
+
+def _month(date: Date | None) -> Date | None:
+    """The month of the story's day: when a meeting to come or called off was in the news."""
+    if date is None or date.partial or date.precision == "year":
+        return None
+    return Date.of(date.year, date.month, basis="article")
 
 
 def set_the_scene(draft: Draft, trigger: Token, kind: str, cast: Cast, titles: set[int],
