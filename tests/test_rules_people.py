@@ -172,6 +172,7 @@ def test_org_heads_are_organisation_ends_and_portfolios():
     ("Minister of Foreign Affairs , Emigration and Expatriates Lena".split(), 8),  # a list
     ("Minister Lena Kross".split(), 1),  # no complement
     ("Minister of Lena Kross".split(), 1),  # no organisation or country closes it
+    ("Ambassador of Chile to Norway Lena Kross".split(), 5),  # where the envoy serves
 ])
 def test_title_complement_ends_at_the_word_that_closes_an_organisation(words, expected):
     assert title_complement(doc_of(words), 1, WORDS) == expected
@@ -208,6 +209,15 @@ def test_name_mentions_pair_a_name_with_its_appositive_title(nlp):
     [(tokens, before, after)] = name_mentions(doc, chains, [True] * len(doc), WORDS)
     assert texts(tokens) == ["Ana", "Silva"] and before is None
     assert after.titles == ["head of the Lumo Company"]
+
+
+def test_a_title_that_is_the_subject_after_a_name_is_not_its_apposition(nlp):
+    doc = nlp("In his meeting with Ambassador Ana Silva, the president discussed trade. "
+              "Jonas Berg, the president of the bank, said trade grew.")
+    chains = title_chains(doc, marks(doc, "TITLE"), set(), WORDS)
+    mentions = name_mentions(doc, chains, [True] * len(doc), WORDS)
+    assert [(texts(tokens), after and after.titles) for tokens, _, after in mentions] == [
+        (["Ana", "Silva"], None), (["Jonas", "Berg"], ["president"])]
 
 
 APPOSITION = ["Tavi", "Oruno", ",", "head", "of", "the", "Kesta", "Company", ",", "said"]

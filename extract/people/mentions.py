@@ -3,7 +3,7 @@ appositive title ("X Y, head of the Z Company:")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import Words
 from .names import clean_name, given_names_before, is_credit, is_place, name_run, placelike
@@ -49,10 +49,24 @@ def name_mentions(doc: Doc, chains: list[TitleChain], body: list[bool], words: W
                 taken.update(t.i for t in run)
     names = [found[k] for k in sorted(found)
              if body[found[k][0][0].i] and not is_credit(found[k][0], words)]
-    # An appositive chain right after a name: "X Y, the Deputy Commander-in-Chief of ...".
+    # An appositive chain right after a name: "X Y, the Deputy Commander-in-Chief of ...";
+    # not the subject of the clause after a phrase that ends in a name ("In his meeting with
+    # X Y, the president discussed ...").
     result = []
     for tokens, chain in names:
         after = tokens[-1].i + 1
         comma = after < len(doc) and doc[after].text == ","
-        result.append((tokens, chain, unnamed.get(after + 1) if comma else None))
+        title = unnamed.get(after + 1) if comma else None
+        if title is not None and _subject(doc[title.start:title.end]):
+            title = None
+        result.append((tokens, chain, title))
     return result
+
+
+def _subject(chain: Span) -> bool:
+    """Whether a chain is the subject of a verb after it ("..., the president discussed")
+    rather than set off by commas ("X Y, the president, said")."""
+    root = chain.root
+    closed = chain.end < len(chain.doc) and chain.doc[chain.end].text == ","
+    return not closed and root.dep_ in ("nsubj", "nsubjpass") and root.head.i > root.i \
+        and root.head.pos_ in ("VERB", "AUX")

@@ -58,6 +58,8 @@ def title_complement(doc: Doc, i: int, words: Words) -> int:
             best = k + 1
     if best is None:
         return i
+    if best < len(doc) and doc[best].lower_ == "to":  # "Ambassador of Colombia to Mongolia"
+        best = title_complement(doc, best, words)
     if best < len(doc) and doc[best].text == "(":  # "(LNA)"
         close = next((k for k in range(best, min(best + 6, len(doc))) if doc[k].text == ")"), None)
         best = close + 1 if close is not None else best
