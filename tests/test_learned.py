@@ -99,6 +99,23 @@ def test_decide_joins_accepted_pairs_into_meetings_and_drops_refused_ones(rules)
     assert doc._.meetings == []
 
 
+@pytest.mark.parametrize(("text", "meetings"), [
+    ("President Ana Silva held separate meetings with Prime Minister Jonas Berg and Minister "
+     "Carl Dunn.", [["Ana Silva", "Carl Dunn"], ["Ana Silva", "Jonas Berg"]]),
+    ("Prime Minister Jonas Berg and Minister Carl Dunn met separately with President Ana "
+     "Silva.", [["Ana Silva", "Carl Dunn"], ["Ana Silva", "Jonas Berg"]]),
+    # without the word, a list is one meeting
+    ("President Ana Silva held meetings with Prime Minister Jonas Berg and Minister Carl Dunn.",
+     [["Ana Silva", "Carl Dunn", "Jonas Berg"]]),
+])
+def test_separate_meetings_are_one_with_each(rules, text, meetings):
+    doc = rules(text)
+    found = candidates(doc, WORDS)
+    decide(doc, found, [0.9] * len(found), 0.5, WORDS)
+    assert sorted(sorted(doc._.people[p].name for p in m.participants)
+                  for m in doc._.meetings) == meetings
+
+
 def _members(groups):
     return [sorted({p for c, _ in group for p in (c.a, c.b)}) for group in groups]
 

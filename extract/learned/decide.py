@@ -17,7 +17,7 @@ import networkx as nx
 from spacy.tokens import Doc, Span, Token
 
 from ..dating.story import historical_flags, place_partial
-from ..lexicon import LEXICON, marks_in
+from ..lexicon import LEXICON, mark_ids, marks_in
 from ..meetings import Draft, merge_drafts
 from ..meetings.drafts import dated_draft, set_the_scene
 from ..records import Role, as_mode
@@ -49,7 +49,8 @@ def decide(doc: Doc, candidates: Sequence[Candidate], scores: Sequence[float],
         by_sentence.setdefault(draft.sentence.start, []).append(draft)
     for start in sorted(accepted):
         here = by_sentence.get(start, [])
-        for group in _groups(accepted[start], here):
+        for group in (g for whole in _groups(accepted[start], here)
+                      for g in _one_by_one(doc, whole, words)):
             decided = _draft(doc, group, here, titles, words)
             if decided is not None:
                 drafts.append(decided)
@@ -100,6 +101,42 @@ def _groups(pairs: list[tuple[Candidate, float]],
         for key in sorted((0, k) for k in keys) or [(1, loose[candidate.a])]:
             groups.setdefault(key, []).append((candidate, score))
     return [sorted(group, key=lambda p: (p[0].a, p[0].b)) for _, group in sorted(groups.items())]
+
+
+def _one_by_one(doc: Doc, group: list[tuple[Candidate, float]],
+                words: Words) -> list[list[tuple[Candidate, float]]]:
+    """ "X held separate meetings with Y and Z", "Y and Z met separately with X": one meeting
+    of X with each of the others, not one of three.
+
+    The one met by all is the one person on their side of the clause (its subject, or the
+    rest); a group whose sides are not one against several stays whole.
+    """
+    sentence = group[0][0].sentence(doc)
+    meeting_words = mark_ids(doc, "MEETING", roots=True)
+    if not any(t.lower_ in words["one_by_one"] and (
+            t.head.i in meeting_words or t.head.pos_ == "VERB") for t in sentence):
+        return [group]
+    tokens = {p: tokens for c, _ in group
+              for p, tokens in ((c.a, c.a_tokens), (c.b, c.b_tokens))}
+    if len(tokens) < 3 or not all(tokens.values()):
+        return [group]
+    subject = {p for p, mention in tokens.items()
+               if any(_in_subject(doc[i]) for i in mention)}
+    sides = [side for side in (subject, tokens.keys() - subject) if len(side) == 1]
+    if len(sides) != 1 or len(tokens) - 1 < 2:
+        return [group]
+    [[hub]] = sides
+    return [[(c, score)] for c, score in group if hub in (c.a, c.b)] or [group]
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether a token stands in the subject of its clause's verb."""
+    for t in (token, *token.ancestors):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _draft(doc: Doc, group: list[tuple[Candidate, float]], here: list[Draft],
