@@ -98,14 +98,18 @@ def test_an_undated_story_gives_a_yearless_day_the_year_of_its_dates(run):
     assert (frozenset({"Jonas Berg", "Anna Kowalski"}), "2026-01-12") in pairs(x)
 
 
-def test_a_weekday_in_a_story_filed_under_a_month_gives_that_month(nlp, make_article):
+@pytest.mark.parametrize(("url", "date"), [
+    ("https://news.example/english/2023/12/talks", ("2023-12", "month")),
+    ("https://news.example/archive/2005/news/page4.aspx", ("2005", "year")),
+])
+def test_a_weekday_in_a_story_filed_under_a_month_or_year_gives_that_period(
+        nlp, make_article, url, date):
     from extract.pipeline import extract_article
 
     article = make_article("Prime Minister Jonas Berg held talks with President Anna Kowalski in "
                            "Oslo on Tuesday, his office said.", published=None)
-    article = article.model_copy(update={"url": "https://news.example/english/2023/12/talks"})
-    x = extract_article(article, nlp=nlp)
-    assert [(m.date.value, m.date.precision) for m in x.meetings] == [("2023-12", "month")]
+    x = extract_article(article.model_copy(update={"url": url}), nlp=nlp)
+    assert [(m.date.value, m.date.precision) for m in x.meetings] == [date]
 
 
 @pytest.mark.parametrize(

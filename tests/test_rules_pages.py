@@ -11,7 +11,7 @@ from small_docs import doc_of
 from diplograph.dates import Date
 from extract import load_pipeline
 from extract.clean import clean_page
-from extract.dating.address import address_date, address_month
+from extract.dating.address import address_date, address_period
 from extract.dating.dateline import read_dateline
 from extract.dating.lead import lead_day
 from extract.dating.page import page_date
@@ -51,10 +51,12 @@ def test_address_date_reads_the_day_a_site_files_its_story_under(url, day):
     assert address_date(url) == day
 
 
-def test_address_month_gives_the_month_when_there_is_no_day():
-    assert address_month("https://news.example/english/2023/12/talks") == Date.parse(
+def test_address_period_gives_the_month_or_year_when_there_is_no_day():
+    assert address_period("https://news.example/archive/2005/talks") == Date.parse(
+        "2005", basis="article")
+    assert address_period("https://news.example/english/2023/12/talks") == Date.parse(
         "2023-12", basis="article")
-    assert address_month("https://news.example/english/talks") is None
+    assert address_period("https://news.example/english/talks") is None
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..dating.address import address_month, filed_day
+from ..dating.address import address_period, filed_day
 from ..dating.lead import lead_day
 from ..dating.story import historical_flags, place_partial, story_dates
 from ..meetings import find_meetings, merge_drafts
@@ -82,8 +82,8 @@ class StoryDates(_RuleComponent):
             doc, published=filed_day(article.published, article.url),
             dateline=doc._.dateline, dateline_end=doc._.dateline_span[1],
             page_text=f"{article.url or ''}\n{article.text}", body=doc._.body, words=self.words)
-        # With no day of its own, a story is of the month its address files it under.
-        fallback = dates.fallback or address_month(article.url)
+        # With no day of its own, a story is of the month (or year) its address files it under.
+        fallback = dates.fallback or address_period(article.url)
         doc._.story_dates = dataclasses.replace(
             dates, fallback=fallback, lead=lead_day(doc, dates.reference, doc._.body))
         return doc

@@ -8,7 +8,8 @@
     https://example.com/news/201005/t20100510_2642.htm       -> 2010-05-10
     https://example.com/25-Feb-2019/visit-postponed          -> 2019-02-25
 
-An address with only a year and a month ("/2023/12/") gives the month (`address_month`).
+An address with only a year and a month ("/2023/12/") gives the month, one with only a year
+("/archive/2005/news/") the year (`address_period`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from diplograph.dates import Date
 from .story import PUBLISHED_LAG
 from .words import MONTHS
 
-__all__ = ["address_date", "address_month", "filed_day"]
+__all__ = ["address_date", "address_period", "filed_day"]
 
 _DAY = r"(?P<day>0?[1-9]|[12]\d|3[01])(?!\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -37,6 +38,7 @@ _FORMS = (
                rf"(?:[01]\d|2[0-3])?(?:[0-5]\d){{0,2}}(?=[/.?#_-]|$)"),
 )
 _MONTH_PATH = re.compile(rf"/{_YEAR}/(?P<month>0?[1-9]|1[0-2])/")
+_YEAR_PATH = re.compile(rf"/{_YEAR}/")
 
 
 def address_date(url: str | None) -> dt.date | None:
@@ -62,15 +64,20 @@ def address_date(url: str | None) -> dt.date | None:
     return None
 
 
-def address_month(url: str | None) -> Date | None:
-    """The month a page's address files it under ("/2023/12/"), when it gives no day.
+def address_period(url: str | None) -> Date | None:
+    """The month a page's address files it under ("/2023/12/"), or the year ("/2005/"), when
+    it gives no day.
 
-    >>> address_month("https://news.example/english/2023/12/talks-held").value
+    >>> address_period("https://news.example/english/2023/12/talks-held").value
     '2023-12'
+    >>> address_period("https://news.example/archive/2005/news/page451.aspx").value
+    '2005'
     """
-    match = _MONTH_PATH.search(url or "")
-    return None if match is None else Date.of(int(match["year"]), int(match["month"]),
-                                               basis="article")
+    if match := _MONTH_PATH.search(url or ""):
+        return Date.of(int(match["year"]), int(match["month"]), basis="article")
+    if match := _YEAR_PATH.search(url or ""):
+        return Date.of(int(match["year"]), basis="article")
+    return None
 
 
 def filed_day(published: dt.date | None, url: str | None) -> dt.date | None:

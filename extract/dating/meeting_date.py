@@ -71,21 +71,23 @@ def meeting_date(trigger: Token, sent: Span, reference: dt.date | None,
 
 def month_of_filing(trigger: Token, sent: Span, filed: Date | None,
                     *, tense: Tense, skip: tuple[int, int]) -> Date | None:
-    """The month of a day the sentence counts from the story's own ("on Tuesday", "yesterday"),
-    when the story is known only by the month its address files it under ("/2023/12/").
+    """The month (or year) of a day the sentence counts from the story's own ("on Tuesday",
+    "yesterday"), when the story is known only by the month or year its address files it
+    under ("/2023/12/", "/2005/").
 
-    Counted from that month's last day (its first, for a meeting still to come), the phrase
-    names a day of that month; the day itself cannot be known, so only the month is kept.
+    Counted from that period's last day (its first, for a meeting still to come), the phrase
+    names a day in it; the day itself cannot be known, so only the period is kept.
     """
-    if filed is None or filed.partial or filed.precision != "month":
+    if filed is None or filed.partial or filed.precision == "day":
         return None
     first, last = filed.interval()
     date, _ = meeting_date(trigger, sent, last if tense == "past" else first,
                            tense=tense, skip=skip)
     if date is None or date.basis != "relative":
         return None
-    return date if date.precision != "day" else Date.of(
-        date.year, date.month, basis="relative", text=date.text)
+    if filed.precision == "year" or date.precision == "year":
+        return Date.of(date.year, basis="relative", text=date.text)
+    return Date.of(date.year, date.month, basis="relative", text=date.text)
 
 
 def within(period: Date | None, phrase: str) -> Date | None:
