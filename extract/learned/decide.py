@@ -123,10 +123,10 @@ def _one_by_one(doc: Doc, group: list[tuple[Candidate, float]],
     subject = {p for p, mention in tokens.items()
                if any(_in_subject(doc[i]) for i in mention)}
     sides = [side for side in (subject, tokens.keys() - subject) if len(side) == 1]
-    if len(sides) != 1 or len(tokens) - 1 < 2:
+    if len(sides) != 1:
         return [group]
     [[hub]] = sides
-    return [[(c, score)] for c, score in group if hub in (c.a, c.b)] or [group]
+    return [[(c, score)] for c, score in group if hub in (c.a, c.b)]
 
 
 def _in_subject(token: Token) -> bool:
