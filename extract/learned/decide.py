@@ -20,8 +20,10 @@ from ..dating.story import historical_flags, place_partial
 from ..lexicon import LEXICON, mark_ids, marks_in
 from ..meetings import Draft, merge_drafts
 from ..meetings.drafts import dated_draft, set_the_scene
+from ..meetings.grammar import SUBJECTS
 from ..records import Role, as_mode
 from ..vocabulary import Words
+from ..walks import upward
 from .candidates import Candidate
 
 __all__ = ["decide"]
@@ -131,12 +133,8 @@ def _one_by_one(doc: Doc, group: list[tuple[Candidate, float]],
 
 def _in_subject(token: Token) -> bool:
     """Whether a token stands in the subject of its clause's verb."""
-    for t in (token, *token.ancestors):
-        if t.dep_ in ("nsubj", "nsubjpass"):
-            return True
-        if t.pos_ in ("VERB", "AUX"):
-            return False
-    return False
+    below_verb = upward(token, lambda t: t.pos_ not in ("VERB", "AUX"))
+    return any(t.dep_ in SUBJECTS for t in (token, *below_verb))
 
 
 def _draft(doc: Doc, group: list[tuple[Candidate, float]], here: list[Draft],

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..people import Cast
+from ..people.linking import SUBJECTS
 from ..walks import reachable, upward
 
 __all__ = ["CLAUSE_EDGES", "OBJECTS", "SUBJECTS", "also", "coordinated", "governor",
@@ -14,7 +15,6 @@ __all__ = ["CLAUSE_EDGES", "OBJECTS", "SUBJECTS", "also", "coordinated", "govern
 
 # Dependencies that leave the phrase a participant can stand in.
 CLAUSE_EDGES = frozenset({"relcl", "advcl", "ccomp", "parataxis", "csubj", "mark", "punct"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # "received in Riyadh today His Excellency X": the parser may call a late object npadvmod.
 OBJECTS = frozenset({"dobj", "dative", "iobj", "attr", "oprd", "npadvmod"})
 

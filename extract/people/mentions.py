@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import Words
+from .linking import SUBJECTS
 from .names import clean_name, given_names_before, is_credit, is_place, name_run, placelike
 from .titles import TitleChain
 
@@ -68,5 +69,5 @@ def _subject(chain: Span) -> bool:
     rather than set off by commas ("X Y, the president, said")."""
     root = chain.root
     closed = chain.end < len(chain.doc) and chain.doc[chain.end].text == ","
-    return not closed and root.dep_ in ("nsubj", "nsubjpass") and root.head.i > root.i \
+    return not closed and root.dep_ in SUBJECTS and root.head.i > root.i \
         and root.head.pos_ in ("VERB", "AUX")
