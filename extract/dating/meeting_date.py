@@ -17,7 +17,7 @@ from .forms import Tense
 from .phrases import resolve_date
 from .words import NUMBER
 
-__all__ = ["SAME_DAY", "meeting_date", "month_of_filing", "path_is_clausemate", "within"]
+__all__ = ["SAME_DAY", "meeting_date", "path_is_clausemate", "period_of_filing", "within"]
 
 
 def path_is_clausemate(token: Token, anchor: Token) -> bool:
@@ -69,7 +69,7 @@ def meeting_date(trigger: Token, sent: Span, reference: dt.date | None,
                 records[0]), True
 
 
-def month_of_filing(trigger: Token, sent: Span, filed: Date | None,
+def period_of_filing(trigger: Token, sent: Span, filed: Date | None,
                     *, tense: Tense, skip: tuple[int, int]) -> Date | None:
     """The month (or year) of a day the sentence counts from the story's own ("on Tuesday",
     "yesterday"), when the story is known only by the month or year its address files it

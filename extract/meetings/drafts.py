@@ -18,7 +18,7 @@ from diplograph.dates import Date, is_historical
 
 from ..budget import check
 from ..dating.forms import Tense
-from ..dating.meeting_date import SAME_DAY, meeting_date, month_of_filing
+from ..dating.meeting_date import SAME_DAY, meeting_date, period_of_filing
 from ..lexicon import LEXICON, marks
 from ..people import Cast
 from ..records import Mode, Role, Status, as_mode
@@ -129,8 +129,8 @@ def dated_draft(doc: Doc, trigger: Token, kind: str, mode: Mode, roles: dict[int
     tense: Tense = "past" if status == "held" else "future"  # a cancelled one was still to come
     date, stated = meeting_date(trigger, sent, reference, tense=tense, skip=doc._.dateline_span)
     if date is None and stated and reference is None:
-        date = month_of_filing(trigger, sent, story.fallback, tense=tense,
-                               skip=doc._.dateline_span)
+        date = period_of_filing(trigger, sent, story.fallback, tense=tense,
+                                skip=doc._.dateline_span)
     if date is not None and SAME_DAY.search(date.text) and told is not None \
             and told.precision == "day":
         date = told  # "later the same day": the day of the meeting just told
