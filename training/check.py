@@ -68,6 +68,8 @@ def _faults_of_manifest(folder: Path, ids: set[str]) -> list[str]:
             faults.append(f"{path}:{number}: date_basis {row.get('date_basis')!r}")
         if row.get("kind") not in KINDS:
             faults.append(f"{path}:{number}: kind {row.get('kind')!r}")
+        if row.get("file") != f"{row.get('id')}.txt":
+            faults.append(f"{path}:{number}: file {row.get('file')!r} is not the id's page")
         if not row.get("url"):
             faults.append(f"{path}:{number}: no url")
     faults += [f"{path}: no manifest line for {i}" for i in sorted(ids - seen)]

@@ -3,11 +3,13 @@
     python training/corpus.py check    # no page twice across splits, nor in tests/gold or seeds
     python training/corpus.py stats    # pages, meetings, countries, outlets, years by split
     python training/corpus.py agreement  # meeting F1 between the two annotators of double/
+    python training/corpus.py add training/incoming/ph ...  # checked batches join train
 
 The corpus is ``training/{train,dev,test}/``: gold files in the format of
 ``tests/gold/README.md`` and the pages in ``articles/``; ``manifest.jsonl`` has a line per
 page (its address, outlet, publication date and how it was found, its split). Pages were split
 once, by `split` with `SEED`, keeping pages that tell one story in overlapping words together.
+Pages collected later join train (`add`), so dev and test stay the pages first measured.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import shutil
 import sys
 from collections import Counter
 from collections.abc import Iterable
@@ -101,6 +104,32 @@ def check() -> list[str]:
     return faults
 
 
+def add(batches: list[Path]) -> list[str]:
+    """Move checked batches of pages into train, with their manifest lines; a page alike to
+    one the project holds, or to an earlier one of the batches, is left behind, and named."""
+    held = {**corpus_pages(), **other_pages()}
+    incoming = {f"{batch.name}/{path.name}": path.read_text(encoding="utf-8")
+                for batch in batches for path in sorted((batch / "articles").glob("*.txt"))}
+    twice: set[str] = set()
+    for a, b, _ in alike({**held, **incoming}):
+        if a in incoming and b in incoming:  # two new pages alike: the first one stays
+            first, later = sorted((a, b))
+            twice |= set() if first in twice else {later}
+        elif a in incoming or b in incoming:
+            twice.add(a if a in incoming else b)
+    rows = [(batch, json.loads(line)) for batch in batches
+            for line in (batch / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    kept = [(batch, row) for batch, row in rows if f"{batch.name}/{row['file']}" not in twice]
+    # The manifest first: a move that fails then leaves a page unlisted, never a line pageless.
+    with (ROOT / "manifest.jsonl").open("a", encoding="utf-8") as manifest:
+        manifest.writelines(json.dumps({**row, "batch": batch.name, "split": "train"},
+                                       ensure_ascii=False) + "\n" for batch, row in kept)
+    for batch, row in kept:
+        shutil.move(batch / "articles" / row["file"], ROOT / "train" / "articles" / row["file"])
+        shutil.move(batch / f"{row['id']}.json", ROOT / "train" / f"{row['id']}.json")
+    return [f"left behind, alike to another page: {name}" for name in sorted(twice)]
+
+
 def stats() -> str:
     """Pages, meetings, countries, outlets and years, by split."""
     rows = [json.loads(line) for line in (ROOT / "manifest.jsonl").read_text().splitlines()]
@@ -137,6 +166,17 @@ def main(argv: list[str]) -> int:
         faults = check()
         print("\n".join(faults) if faults else "ok: no page twice")
         return 1 if faults else 0
+    if argv[:1] == ["add"] and len(argv) > 1:
+        from check import check as faults_of
+
+        batches = [Path(a) for a in argv[1:]]
+        faults = [f"{batch}: {fault}" for batch in batches for fault in faults_of(batch)]
+        if faults:  # nothing moves while any batch has a fault
+            print("\n".join(faults))
+            return 1
+        notes = add(batches)
+        print("\n".join(notes) if notes else "ok: every page joined train")
+        return 0
     if argv == ["stats"]:
         print(stats())
         return 0
