@@ -9,7 +9,8 @@ The corpus is ``training/{train,dev,test}/``: gold files in the format of
 ``tests/gold/README.md`` and the pages in ``articles/``; ``manifest.jsonl`` has a line per
 page (its address, outlet, publication date and how it was found, its split). Pages were split
 once, by `split` with `SEED`, keeping pages that tell one story in overlapping words together.
-Pages collected later join train (`add`), so dev and test stay the pages first measured.
+Pages collected later join train (`add`), so dev and test stay the pages first measured;
+``reserve/`` holds pages annotated and checked but not trained on (the check covers them).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 PROJECT = ROOT.parent
 SPLITS = ("train", "dev", "test")
+# Annotated and checked, but not trained on: see training/README.md, "The reserve".
+RESERVE = "reserve"
 SEED = 20261204
 TEST_PAGES, DEV_PAGES = 110, 90
 SHINGLE_WORDS = 5
@@ -64,7 +67,7 @@ def alike(pages: dict[str, str], threshold: float = SAME_STORY) -> list[tuple[st
     return sorted((p for p in pairs if p[2] >= threshold), key=lambda p: (-p[2], p[0], p[1]))
 
 
-def corpus_pages(splits: Iterable[str] = SPLITS) -> dict[str, str]:
+def corpus_pages(splits: Iterable[str] = (*SPLITS, RESERVE)) -> dict[str, str]:
     """The text of every page of the corpus, by ``split/file``."""
     return {f"{split}/{path.name}": path.read_text(encoding="utf-8")
             for split in splits for path in sorted((ROOT / split / "articles").glob("*.txt"))}
@@ -134,7 +137,7 @@ def stats() -> str:
     """Pages, meetings, countries, outlets and years, by split."""
     rows = [json.loads(line) for line in (ROOT / "manifest.jsonl").read_text().splitlines()]
     lines = []
-    for name in (*SPLITS, "all"):
+    for name in (*SPLITS, RESERVE, "all"):
         part = [r for r in rows if name in (r["split"], "all")]
         golds = [json.loads((ROOT / r["split"] / f"{r['id']}.json").read_text()) for r in part]
         held = sum(m["status"] == "held" and len(m["participants"]) >= 2
@@ -143,7 +146,7 @@ def stats() -> str:
         empty = sum(r["kind"] == "no_meeting" for r in part)
         countries = len({c for r in part for c in r["countries"]})
         lines.append(
-            f"{name:<6} pages {len(part):>4}  no meeting {empty:>3}  held meetings {held:>4}"
+            f"{name:<7} pages {len(part):>4}  no meeting {empty:>3}  held meetings {held:>4}"
             f"  countries {countries:>3}  outlets {len({r['outlet'] for r in part}):>3}"
             f"  years {min(years)}-{max(years)}")
     return "\n".join(lines)
@@ -155,7 +158,7 @@ def agreement() -> str:
     from evaluation.agreement import agreement as score
     from evaluation.gold import GoldSet
 
-    first = GoldSet(articles=tuple(a for split in SPLITS
+    first = GoldSet(articles=tuple(a for split in (*SPLITS, RESERVE)
                                    for a in load_gold(ROOT / split).articles))
     report = score(first, load_gold(ROOT / "double"))
     return "\n".join(format_report(report).splitlines()[:12])
