@@ -30,6 +30,7 @@ PROJECT = ROOT.parent
 SPLITS = ("train", "dev", "test")
 # Annotated and checked, but not trained on: see training/README.md, "The reserve".
 RESERVE = "reserve"
+FOLDERS = (*SPLITS, RESERVE)
 SEED = 20261204
 TEST_PAGES, DEV_PAGES = 110, 90
 SHINGLE_WORDS = 5
@@ -67,7 +68,7 @@ def alike(pages: dict[str, str], threshold: float = SAME_STORY) -> list[tuple[st
     return sorted((p for p in pairs if p[2] >= threshold), key=lambda p: (-p[2], p[0], p[1]))
 
 
-def corpus_pages(splits: Iterable[str] = (*SPLITS, RESERVE)) -> dict[str, str]:
+def corpus_pages(splits: Iterable[str] = FOLDERS) -> dict[str, str]:
     """The text of every page of the corpus, by ``split/file``."""
     return {f"{split}/{path.name}": path.read_text(encoding="utf-8")
             for split in splits for path in sorted((ROOT / split / "articles").glob("*.txt"))}
@@ -117,7 +118,8 @@ def add(batches: list[Path]) -> list[str]:
     for a, b, _ in alike({**held, **incoming}):
         if a in incoming and b in incoming:  # two new pages alike: the first one stays
             first, later = sorted((a, b))
-            twice |= set() if first in twice else {later}
+            if first not in twice:
+                twice.add(later)
         elif a in incoming or b in incoming:
             twice.add(a if a in incoming else b)
     rows = [(batch, json.loads(line)) for batch in batches
@@ -137,7 +139,7 @@ def stats() -> str:
     """Pages, meetings, countries, outlets and years, by split."""
     rows = [json.loads(line) for line in (ROOT / "manifest.jsonl").read_text().splitlines()]
     lines = []
-    for name in (*SPLITS, RESERVE, "all"):
+    for name in (*FOLDERS, "all"):
         part = [r for r in rows if name in (r["split"], "all")]
         golds = [json.loads((ROOT / r["split"] / f"{r['id']}.json").read_text()) for r in part]
         held = sum(m["status"] == "held" and len(m["participants"]) >= 2
@@ -158,7 +160,7 @@ def agreement() -> str:
     from evaluation.agreement import agreement as score
     from evaluation.gold import GoldSet
 
-    first = GoldSet(articles=tuple(a for split in (*SPLITS, RESERVE)
+    first = GoldSet(articles=tuple(a for split in FOLDERS
                                    for a in load_gold(ROOT / split).articles))
     report = score(first, load_gold(ROOT / "double"))
     return "\n".join(format_report(report).splitlines()[:12])
