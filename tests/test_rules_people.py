@@ -178,6 +178,26 @@ def test_title_complement_ends_at_the_word_that_closes_an_organisation(words, ex
     assert title_complement(doc_of(words), 1, WORDS) == expected
 
 
+@pytest.mark.parametrize(("words", "expected"), [
+    # another person's title after a comma ends the complement at the last country before it
+    ("Ambassador of Chile Lena Kross , Ambassador of Norway Ana Silva".split(), 3),
+    # a title inside the complement ("of the President") does not
+    ("Envoy of the President of Chile for Water Lena".split(), 8),
+])
+def test_title_complement_ends_before_the_next_title(words, expected):
+    titles = frozenset(i for i, w in enumerate(words) if w in ("Ambassador", "President"))
+    assert title_complement(doc_of(words), 1, WORDS, titles) == expected
+
+
+def test_title_chains_give_each_envoy_of_a_list_their_own_title(nlp):
+    doc = nlp("The president received Ambassador of Chile Lena Kross, Ambassador of Norway "
+              "Ana Silva and Ambassador of Peru Marta Ruiz.")
+    chains = title_chains(doc, marks(doc, "TITLE"), set(), WORDS)
+    assert [(c.titles, c.countries) for c in chains if c.name] == [
+        (["Ambassador of Chile"], ["Chile"]), (["Ambassador of Norway"], ["Norway"]),
+        (["Ambassador of Peru"], ["Peru"])]
+
+
 def test_title_chains_join_a_title_to_the_name_after_it(nlp):
     doc = nlp("Deputy Prime Minister Ana Silva met the Chilean Minister in Lisbon.")
     chains = title_chains(doc, marks(doc, "TITLE"), set(), WORDS)

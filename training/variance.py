@@ -2,7 +2,7 @@
 
     python training/variance.py [--seeds 1 2 3 4 5]   # about a minute a seed
 
-Each seed trains with the config of `make model` (which uses seed 7) into training/variance/;
+Each seed trains with the config of `make model` (which uses seed 1) into training/variance/;
 each model is scored on dev and on the seed articles' gold (tests/gold), never on test.
 """
 

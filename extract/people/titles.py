@@ -31,11 +31,13 @@ class TitleChain:
     name: list[Token]  # the name the chain is anchored to (may be empty: a description)
 
 
-def title_complement(doc: Doc, i: int, words: Words) -> int:
+def title_complement(doc: Doc, i: int, words: Words, titles: frozenset[int] = frozenset(),
+                     ) -> int:
     """Extend over "of [the] Org Name" after a title; return the index after the complement.
 
     A title that already ends in a portfolio ("Minister of Foreign Affairs") extends over a
-    list of more: "..., Emigration and Expatriates".
+    list of more: "..., Emigration and Expatriates". It ends before the next title of a list
+    (`titles` holds the tokens titles start at).
     """
     heads = org_heads(words)
     listed = (i + 1 < len(doc) and doc[i].lower_ in (",", "and", "&")
@@ -46,10 +48,11 @@ def title_complement(doc: Doc, i: int, words: Words) -> int:
     if j < len(doc) and doc[j].lower_ == "the":
         j += 1
     run_end = j
-    while run_end < len(doc) and (doc[run_end].text[:1].isupper() or doc[run_end].lower_ in (
-            "of", "and", "for", "-", "in", "&") or (  # "of Foreign Affairs, Trade and Industry"
-            doc[run_end].text == "," and run_end + 1 < len(doc)
-            and doc[run_end + 1].text[:1].isupper())):
+    while run_end < len(doc) and not _next_title(doc, run_end, titles) and (
+            doc[run_end].text[:1].isupper() or doc[run_end].lower_ in (
+                "of", "and", "for", "-", "in", "&") or (  # "of Foreign Affairs, Trade and Industry"
+                doc[run_end].text == "," and run_end + 1 < len(doc)
+                and doc[run_end + 1].text[:1].isupper())):
         run_end += 1
     # End at the last word that closes an organisation or names a country.
     best = None
@@ -59,11 +62,18 @@ def title_complement(doc: Doc, i: int, words: Words) -> int:
     if best is None:
         return i
     if best < len(doc) and doc[best].lower_ == "to":  # "Ambassador of Colombia to Mongolia"
-        best = title_complement(doc, best, words)
+        best = title_complement(doc, best, words, titles)
     if best < len(doc) and doc[best].text == "(":  # "(LNA)"
         close = next((k for k in range(best, min(best + 6, len(doc))) if doc[k].text == ")"), None)
         best = close + 1 if close is not None else best
     return best
+
+
+def _next_title(doc: Doc, i: int, titles: frozenset[int]) -> bool:
+    """Whether another person's title starts at token `i`: "Ambassador of Indonesia X Y,
+    Ambassador of Egypt Z" is two titles, each with its name, not one complement running to
+    the last country; but "Envoy of the President", "Adviser to His Majesty" are one."""
+    return i in titles and doc[i - 1].lower_ not in ("of", "the", "to", "for")
 
 
 def title_chains(doc: Doc, title_spans: list[Span], stops: set[int], words: Words,
@@ -74,6 +84,7 @@ def title_chains(doc: Doc, title_spans: list[Span], stops: set[int], words: Word
     headline's capitals names nobody.
     """
     by_start = {s.start: s for s in title_spans}
+    starts = frozenset(by_start)
     title_tokens = {i for s in title_spans for i in range(s.start, s.end)} | stops
     chains: list[TitleChain] = []
     i = 0
@@ -92,7 +103,7 @@ def title_chains(doc: Doc, title_spans: list[Span], stops: set[int], words: Word
             start -= 1
         joined = False  # "Deputy" right before "Foreign Minister": one title
         while span is not None:
-            end = title_complement(doc, span.end, words)
+            end = title_complement(doc, span.end, words, starts)
             text = doc[span.start:end].text
             if span.id_ == "honorific":
                 pass  # "His Excellency", "Mr.": they anchor a name but are nobody's title
