@@ -14,7 +14,10 @@ from spacy.tokens import Token
 
 from .budget import check
 
-__all__ = ["reachable", "upward"]
+__all__ = ["VERBS", "reachable", "upward"]
+
+# The parts of speech a clause hangs on: the small model tags "held", "was", "is to" either way.
+VERBS = frozenset({"VERB", "AUX"})
 
 
 def reachable(start: Token, follow: Callable[[Token], Iterable[Token]]) -> Iterator[Token]:

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from diplograph.dates import Date
 
 from ..ents import sentence_ents
-from ..walks import upward
+from ..walks import VERBS, upward
 from .forms import Tense
 from .phrases import resolve_date
 from .words import NUMBER
@@ -31,7 +31,7 @@ def path_is_clausemate(token: Token, anchor: Token) -> bool:
         # "... and signed a pact in 2023"); one on a participial phrase ("a delegation led by
         # X on Monday") is ours.
         if t.dep_ in ("relcl", "ccomp", "parataxis", "pcomp") or t.head.i == t.i or (
-                t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+                t.dep_ == "conj" and t.pos_ in VERBS):
             return False
         t = t.head
     return False

@@ -22,7 +22,7 @@ from ..lexicon import mark_ids, marks_in
 from ..meetings import Draft
 from ..people import HEAD_RANK, Cast
 from ..vocabulary import Words
-from ..walks import upward
+from ..walks import VERBS, upward
 
 __all__ = ["Candidate", "candidates", "features"]
 
@@ -249,7 +249,7 @@ def _pair_features(doc: Doc, candidate: Candidate, words: Words) -> Iterator[str
 def _governing_verb(token: Token) -> Token | None:
     """The first verb at or above a token (within a few arcs)."""
     for t in (token, *list(token.ancestors)[:3]):
-        if t.pos_ in ("VERB", "AUX"):
+        if t.pos_ in VERBS:
             return t
     return None
 

@@ -23,7 +23,7 @@ from ..meetings.drafts import dated_draft, set_the_scene
 from ..meetings.grammar import SUBJECTS
 from ..records import Role, as_mode
 from ..vocabulary import Words
-from ..walks import upward
+from ..walks import VERBS, upward
 from .candidates import Candidate
 
 __all__ = ["decide"]
@@ -133,7 +133,7 @@ def _one_by_one(doc: Doc, group: list[tuple[Candidate, float]],
 
 def _in_subject(token: Token) -> bool:
     """Whether a token stands in the subject of its clause's verb."""
-    below_verb = upward(token, lambda t: t.pos_ not in ("VERB", "AUX"))
+    below_verb = upward(token, lambda t: t.pos_ not in VERBS)
     return any(t.dep_ in SUBJECTS for t in (token, *below_verb))
 
 

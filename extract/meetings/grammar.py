@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from ..people import Cast
 from ..people.linking import SUBJECTS
-from ..walks import reachable, upward
+from ..walks import VERBS, reachable, upward
 
 __all__ = ["CLAUSE_EDGES", "OBJECTS", "SUBJECTS", "also", "coordinated", "governor",
            "in_relative_clause", "negated", "people_in", "subjects", "verb_of"]
@@ -57,14 +57,14 @@ def governor(token: Token) -> Token:
     """The verb a meeting noun hangs on: "thanked X for [the meeting]" -> thanked."""
     t = token
     for t in upward(token, lambda u: u.dep_ in _GOVERNED):
-        if t.pos_ in ("VERB", "AUX"):
+        if t.pos_ in VERBS:
             return t
     return t
 
 
 def verb_of(trigger: Token) -> Token:
     """The meeting word itself if it is a verb, else the verb its noun hangs on."""
-    return trigger if trigger.pos_ in ("VERB", "AUX") else governor(trigger)
+    return trigger if trigger.pos_ in VERBS else governor(trigger)
 
 
 def subjects(verb: Token) -> list[Token]:

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from ..people import HEAD_RANK, Cast
 from ..records import Role
 from ..vocabulary import Words
+from ..walks import VERBS
 from .grammar import OBJECTS, SUBJECTS, governor, people_in, subjects, verb_of
 
 __all__ = ["fits_group", "group_subject", "last_named", "parties", "subject_pair_before"]
@@ -117,7 +118,7 @@ def parties(trigger: Token, kind: str, cast: Cast, quoted: list[bool], words: Wo
     roles: dict[int, Role] = {}
     rules: list[str] = []
     visiting = kind in words["visiting_kinds"]
-    if trigger.pos_ in ("VERB", "AUX") and trigger.tag_ != "NN":
+    if trigger.pos_ in VERBS and trigger.tag_ != "NN":
         named = bool(subjects(trigger))
         found = subject_people(trigger, cast, quoted) if named else name_before(
             trigger, cast, quoted)
@@ -138,7 +139,7 @@ def parties(trigger: Token, kind: str, cast: Cast, quoted: list[bool], words: Wo
         verb = governor(trigger)
         through_preposition = (trigger.dep_ == "pobj" and trigger.head.head.i == verb.i
                                and verb.lower_ not in words["commenting"])
-        if verb.i != trigger.i and verb.pos_ in ("VERB", "AUX") and (
+        if verb.i != trigger.i and verb.pos_ in VERBS and (
                 through_preposition or verb.lower_ in words["light_verbs"]):
             found = subject_people(verb, cast, quoted, skip=trigger.i) if subjects(verb) \
                 else name_before(verb, cast, quoted)

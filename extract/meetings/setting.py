@@ -11,6 +11,7 @@ from ..ents import sentence_ents
 from ..people import HEAD_RANK, Cast
 from ..records import Role, Status
 from ..vocabulary import Words
+from ..walks import VERBS
 
 __all__ = ["confidence_of", "described_counterpart", "head_of", "implied_host", "is_place",
            "on_the_side", "place_of", "status_of", "visited"]
@@ -58,7 +59,7 @@ def described_counterpart(trigger: Token, cast: Cast, titles: set[int]) -> str |
     """The counterpart a meeting verb's object describes without a name: "met with the
     country's former leader", "received the ambassador" (a title, of the tokens ``titles``,
     and nobody it names)."""
-    if trigger.pos_ not in ("VERB", "AUX"):
+    if trigger.pos_ not in VERBS:
         return None
     phrases = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
     phrases += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"

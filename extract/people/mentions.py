@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import Words
+from ..walks import VERBS
 from .linking import SUBJECTS
 from .names import clean_name, given_names_before, is_credit, is_place, name_run, placelike
 from .titles import TitleChain
@@ -70,4 +71,4 @@ def _subject(chain: Span) -> bool:
     root = chain.root
     closed = chain.end < len(chain.doc) and chain.doc[chain.end].text == ","
     return not closed and root.dep_ in SUBJECTS and root.head.i > root.i \
-        and root.head.pos_ in ("VERB", "AUX")
+        and root.head.pos_ in VERBS
