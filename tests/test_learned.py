@@ -212,6 +212,33 @@ def test_every_annotation_quotes_its_page_and_every_page_has_a_manifest_line():
     assert sum(row["kind"] == "no_meeting" for row in rows) / len(rows) >= 0.2
 
 
+def test_add_moves_a_batch_into_the_reserve_with_its_manifest_line(tmp_path, monkeypatch):
+    sys.path.insert(0, str(TRAINING))
+    import corpus
+
+    root = tmp_path / "training"
+    for folder in corpus.FOLDERS:
+        (root / folder / "articles").mkdir(parents=True)
+    (root / "manifest.jsonl").write_text("", encoding="utf-8")
+    batch = tmp_path / "incoming" / "zz"
+    (batch / "articles").mkdir(parents=True)
+    (batch / "articles" / "zz001.txt").write_text("Minister Ana Silva met Jonas Berg in Oslo.")
+    (batch / "zz001.json").write_text(json.dumps({"file": "zz001.txt", "meetings": []}))
+    (batch / "manifest.jsonl").write_text(json.dumps({"id": "zz001", "file": "zz001.txt"}) + "\n")
+    monkeypatch.setattr(corpus, "ROOT", root)
+    monkeypatch.setattr(corpus, "other_pages", dict)
+
+    with pytest.raises(ValueError, match="not dev"):
+        corpus.add([batch], "dev")  # dev and test stay the pages first measured
+    assert corpus.add([batch], "reserve") == []
+    assert (root / "reserve" / "articles" / "zz001.txt").exists()
+    assert (root / "reserve" / "zz001.json").exists()
+    assert not (batch / "articles" / "zz001.txt").exists()
+    [line] = (root / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(line) == {"id": "zz001", "file": "zz001.txt", "batch": "zz",
+                                "split": "reserve"}
+
+
 def test_two_annotators_agree_as_the_model_card_says():
     first = load_gold(TRAINING / "test")  # any split: agreement keeps the pages both annotated
     articles = tuple(a for split in ("train", "dev", "test", "reserve")

@@ -4,13 +4,15 @@
     python training/corpus.py stats    # pages, meetings, countries, outlets, years by split
     python training/corpus.py agreement  # meeting F1 between the two annotators of double/
     python training/corpus.py add training/incoming/ph ...  # checked batches join train
+    python training/corpus.py add --to reserve training/incoming/ph ...  # or the reserve
 
 The corpus is ``training/{train,dev,test}/``: gold files in the format of
 ``tests/gold/README.md`` and the pages in ``articles/``; ``manifest.jsonl`` has a line per
 page (its address, outlet, publication date and how it was found, its split). Pages were split
 once, by `split` with `SEED`, keeping pages that tell one story in overlapping words together.
-Pages collected later join train (`add`), so dev and test stay the pages first measured;
-``reserve/`` holds pages annotated and checked but not trained on (the check covers them).
+Pages collected later join train or the reserve (`add`), so dev and test stay the pages first
+measured; ``reserve/`` holds pages annotated and checked but not trained on (the check covers
+them).
 """
 
 from __future__ import annotations
@@ -108,9 +110,12 @@ def check() -> list[str]:
     return faults
 
 
-def add(batches: list[Path]) -> list[str]:
-    """Move checked batches of pages into train, with their manifest lines; a page alike to
-    one the project holds, or to an earlier one of the batches, is left behind, and named."""
+def add(batches: list[Path], to: str = "train") -> list[str]:
+    """Move checked batches of pages into train (or the reserve: `to`), with their manifest
+    lines; a page alike to one the project holds, or to an earlier one of the batches, is left
+    behind, and named. Dev and test stay the pages first measured."""
+    if to not in ("train", RESERVE):
+        raise ValueError(f"pages join train or {RESERVE}, not {to}")
     held = {**corpus_pages(), **other_pages()}
     incoming = {f"{batch.name}/{path.name}": path.read_text(encoding="utf-8")
                 for batch in batches for path in sorted((batch / "articles").glob("*.txt"))}
@@ -127,11 +132,11 @@ def add(batches: list[Path]) -> list[str]:
     kept = [(batch, row) for batch, row in rows if f"{batch.name}/{row['file']}" not in twice]
     # The manifest first: a move that fails then leaves a page unlisted, never a line pageless.
     with (ROOT / "manifest.jsonl").open("a", encoding="utf-8") as manifest:
-        manifest.writelines(json.dumps({**row, "batch": batch.name, "split": "train"},
+        manifest.writelines(json.dumps({**row, "batch": batch.name, "split": to},
                                        ensure_ascii=False) + "\n" for batch, row in kept)
     for batch, row in kept:
-        shutil.move(batch / "articles" / row["file"], ROOT / "train" / "articles" / row["file"])
-        shutil.move(batch / f"{row['id']}.json", ROOT / "train" / f"{row['id']}.json")
+        shutil.move(batch / "articles" / row["file"], ROOT / to / "articles" / row["file"])
+        shutil.move(batch / f"{row['id']}.json", ROOT / to / f"{row['id']}.json")
     return [f"left behind, alike to another page: {name}" for name in sorted(twice)]
 
 
@@ -171,16 +176,17 @@ def main(argv: list[str]) -> int:
         faults = check()
         print("\n".join(faults) if faults else "ok: no page twice")
         return 1 if faults else 0
-    if argv[:1] == ["add"] and len(argv) > 1:
+    to, names = (argv[2], argv[3:]) if argv[:2] == ["add", "--to"] else ("train", argv[1:])
+    if argv[:1] == ["add"] and names and to in ("train", RESERVE):
         from check import check as faults_of
 
-        batches = [Path(a) for a in argv[1:]]
+        batches = [Path(a) for a in names]
         faults = [f"{batch}: {fault}" for batch in batches for fault in faults_of(batch)]
         if faults:  # nothing moves while any batch has a fault
             print("\n".join(faults))
             return 1
-        notes = add(batches)
-        print("\n".join(notes) if notes else "ok: every page joined train")
+        notes = add(batches, to)
+        print("\n".join(notes) if notes else f"ok: every page joined {to}")
         return 0
     if argv == ["stats"]:
         print(stats())
