@@ -230,6 +230,8 @@ def test_add_moves_a_batch_into_the_reserve_with_its_manifest_line(tmp_path, mon
 
     with pytest.raises(ValueError, match="not dev"):
         corpus.add([batch], "dev")  # dev and test stay the pages first measured
+    for argv in (["add", "--to"], ["add", "--to", "dev", str(batch)], ["add", "--to", "reserve"]):
+        assert corpus.main(argv) == 2  # the usage, and nothing moves
     assert corpus.add([batch], "reserve") == []
     assert (root / "reserve" / "articles" / "zz001.txt").exists()
     assert (root / "reserve" / "zz001.json").exists()

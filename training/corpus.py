@@ -176,7 +176,9 @@ def main(argv: list[str]) -> int:
         faults = check()
         print("\n".join(faults) if faults else "ok: no page twice")
         return 1 if faults else 0
-    to, names = (argv[2], argv[3:]) if argv[:2] == ["add", "--to"] else ("train", argv[1:])
+    to, names = "train", argv[1:]
+    if argv[1:2] == ["--to"]:  # "add --to reserve <batch>..."
+        to, names = (argv[2] if len(argv) > 2 else ""), argv[3:]
     if argv[:1] == ["add"] and names and to in ("train", RESERVE):
         from check import check as faults_of
 
