@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT.parent))
 from curve import meetings_f1  # noqa: E402
 
 import extract.learned  # noqa: E402, F401  (registers the component the trained folder names)
-from evaluation import evaluate, format_report, load_gold  # noqa: E402
+from evaluation import evaluate, load_gold  # noqa: E402
 from extract.learned import PAIRS  # noqa: E402
 from extract.model import _load_model, load_pipeline  # noqa: E402
 from extract.pipeline import extract_articles  # noqa: E402
@@ -43,25 +43,23 @@ def train(seed: int, pages: Path | None = None) -> Path:
     return out / "model-best"
 
 
-def seeds_f1() -> str:
+def _scores(articles: Path, gold: Path) -> tuple[float, float]:
+    """Meetings and pairs F1 of the pipeline on a folder of articles against a gold folder."""
+    G = graph_from_extractions(extract_articles(read_articles([articles]), nlp=load_pipeline()))
+    report = evaluate(G, load_gold(gold)).articles
+    return report.meetings.f1, report.pairs.f1
+
+
+def seeds_f1() -> float:
     """Meetings F1 on the bundled seed articles against tests/gold."""
-    G = graph_from_extractions(extract_articles(read_articles([ROOT.parent / "seeds"]),
-                                                nlp=load_pipeline()))
-    line = next(row for row in format_report(evaluate(G, load_gold(GOLD))).splitlines()
-                if row.strip().startswith("meetings"))
-    return line.split()[3]
+    return _scores(ROOT.parent / "seeds", GOLD)[0]
 
 
 def gold_sets_f1() -> tuple[float, float]:
     """Mean meetings and pairs F1 over the project's gold sets (tests/gold/*/)."""
-    meetings, pairs = [], []
-    for folder in sorted(p.parent for p in GOLD.glob("*/articles")):
-        G = graph_from_extractions(extract_articles(read_articles([folder / "articles"]),
-                                                    nlp=load_pipeline()))
-        report = evaluate(G, load_gold(folder)).articles
-        meetings.append(report.meetings.f1)
-        pairs.append(report.pairs.f1)
-    return statistics.mean(meetings), statistics.mean(pairs)
+    scores = [_scores(folder / "articles", folder)
+              for folder in sorted(p.parent for p in GOLD.glob("*/articles"))]
+    return statistics.mean(m for m, _ in scores), statistics.mean(p for _, p in scores)
 
 
 def main() -> int:
@@ -77,7 +75,7 @@ def main() -> int:
         nlp.remove_pipe(PAIRS)
         nlp.add_pipe(PAIRS, source=trained, before="diplograph_topics")
         dev.append(float(meetings_f1("dev")))
-        seeds.append(float(seeds_f1()))
+        seeds.append(seeds_f1())
         gold.append(gold_sets_f1())
         print(f"seed {seed}: meetings F1 dev {dev[-1]:.3f}, seed articles {seeds[-1]:.3f}, "
               f"gold sets {gold[-1][0]:.3f} (pairs {gold[-1][1]:.3f})", flush=True)
